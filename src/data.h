@@ -1,0 +1,143 @@
+/* data.h — the data layer: the only module that talks to SQLite.
+ *
+ * One struct hs_db owns the connection. Every function returns an hs_status; on anything
+ * but HS_OK and HS_NOTFOUND, hsdb_error() says what went wrong in words for a person.
+ * Every struct returned through an out-parameter is owned by the caller and freed with
+ * its matching *_free function. Strings in them are raw text from the database: sanitise
+ * before showing them (text.h). */
+#ifndef HS_DATA_H
+#define HS_DATA_H
+
+#include <stddef.h>
+
+enum hs_status {
+    HS_OK = 0,
+    HS_NOTFOUND = 1,   /* no such code, or no match */
+    HS_EDB = 2,        /* database missing, foreign, corrupt or unusable */
+    HS_ENOMEM = 3,     /* out of memory; nothing leaked */
+    HS_EBUDGET = 4,    /* the work budget ran out (hsdb_set_budget) */
+};
+
+/* Schema version this program reads (PRAGMA user_version). */
+#define HSDB_SCHEMA_VERSION 1
+/* PRAGMA application_id of our files: 'HTST'. */
+#define HSDB_APPLICATION_ID 0x48545354
+
+struct hs_db;
+
+/* A code as the list shows it. */
+struct hs_entry {
+    int code;
+    int klass;
+    int top10;
+    char status;      /* 's' standard, 'u' unofficial, 'o' obsolete, 'r' reserved */
+    char *phrase;
+    char *summary;
+};
+
+struct hs_entries {
+    struct hs_entry *v;
+    size_t n;
+};
+
+struct hs_section {
+    char *kind;       /* rest, rfc, wikipedia, vendor, description, change, example, page */
+    char *source;
+    char *body;
+};
+
+struct hs_link {
+    int code;
+    char *phrase;
+    char *reason;
+};
+
+struct hs_const {
+    char *lang;       /* python, go, rust, node, java, dotnet, rails */
+    char *name;
+};
+
+struct hs_code {
+    struct hs_entry e;
+    char *class_title;
+    char *spec;
+    char *cacheable, *permanence, *method_to_get, *headers, *retry;   /* "" when not given */
+    char **aliases;
+    size_t n_aliases;
+    char **vendors;
+    size_t n_vendors;
+    struct hs_section *sections;
+    size_t n_sections;
+    struct hs_link *related;
+    size_t n_related;
+    struct hs_const *consts;
+    size_t n_consts;
+};
+
+struct hs_class {
+    int klass;
+    char *title;
+    char *summary;
+    struct hs_section *sections;
+    size_t n_sections;
+};
+
+struct hs_hit {
+    struct hs_entry e;
+    char *snippet;    /* matched words between \x01 and \x02 markers */
+    double score;     /* lower is better */
+};
+
+struct hs_hits {
+    struct hs_hit *v;
+    size_t n;
+};
+
+struct hs_group {
+    char *name;
+    char *title;
+    int *codes;
+    size_t n;
+};
+
+/* Open the database embedded in the program, or a file given with --db (opened read-only,
+ * defensively, and refused unless it is ours and of our schema version). On failure *out
+ * is NULL and *err is a message naming the file (caller frees). */
+enum hs_status hsdb_open_embedded(struct hs_db **out, char **err);
+enum hs_status hsdb_open_file(const char *path, struct hs_db **out, char **err);
+void hsdb_close(struct hs_db *db);
+const char *hsdb_error(const struct hs_db *db);
+
+/* Cap the SQLite work of each later call (virtual machine steps, roughly); 0 = no cap.
+ * A call that runs out returns HS_EBUDGET. */
+void hsdb_set_budget(struct hs_db *db, long steps);
+
+enum hs_status hsdb_list(struct hs_db *db, int klass, struct hs_entries *out);
+void hs_entries_free(struct hs_entries *l);
+
+enum hs_status hsdb_code(struct hs_db *db, int code, struct hs_code **out);
+void hs_code_free(struct hs_code *c);
+
+enum hs_status hsdb_class(struct hs_db *db, int klass, struct hs_class **out);
+void hs_class_free(struct hs_class *c);
+
+/* Ranked search; text is what the person typed (any bytes). With prefix_last the last
+ * word also matches as a prefix (live search). HS_NOTFOUND when nothing matches. */
+enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int prefix_last,
+                           int limit, struct hs_hits *out);
+void hs_hits_free(struct hs_hits *h);
+
+/* The indexed word nearest to the words of text that match nothing, for "did you mean".
+ * HS_NOTFOUND when there is none close enough. *out is the whole text with that word
+ * replaced (caller frees). */
+enum hs_status hsdb_suggest(struct hs_db *db, const char *text, char **out);
+
+/* Comparison groups holding code, in corpus order (n may be 0). */
+enum hs_status hsdb_groups_of(struct hs_db *db, int code, struct hs_group **out, size_t *n);
+void hs_groups_free(struct hs_group *g, size_t n);
+
+/* The reference page's own introduction and footnote. */
+enum hs_status hsdb_page(struct hs_db *db, struct hs_section **out, size_t *n);
+void hs_sections_free(struct hs_section *s, size_t n);
+
+#endif

@@ -1,0 +1,195 @@
+/* query.c — see query.h. */
+#include "query.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+struct token {
+    struct sb text;
+    int quoted;
+    int searchable;
+};
+
+static int is_word_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return isalnum((int)cp) != 0;
+    return cp != 0xFFFD && !txt_cp_unsafe(cp);
+}
+
+static int is_space_cp(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+           cp == 0xA0 || cp == 0x3000;
+}
+
+/* Split text into tokens. Returns the count (at most QUERY_MAX_TOKENS); *ends_in_space
+ * tells whether the last token was finished by a space or a closing quote. */
+static size_t tokenize(const char *text, size_t len, struct token *tok, int *finished_last)
+{
+    size_t n = 0, i = 0;
+    int in_quote = 0;
+    struct token *cur = NULL;
+    *finished_last = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t k = txt_decode(text + i, len - i, &cp);
+        if (k == 0)
+            break;
+        i += k;
+        if (cp == 0 || (cp == 0xFFFD && k == 1))
+            continue;                         /* NUL and invalid bytes are dropped */
+        if (cp == '"') {
+            if (cur) {
+                /* a quote ends the current token */
+                cur = NULL;
+                *finished_last = 1;
+            }
+            in_quote = !in_quote;
+            continue;
+        }
+        if (!in_quote && is_space_cp(cp)) {
+            if (cur)
+                *finished_last = 1;
+            cur = NULL;
+            continue;
+        }
+        if (txt_cp_unsafe(cp))
+            continue;
+        if (!cur) {
+            if (n == QUERY_MAX_TOKENS)
+                break;
+            cur = &tok[n++];
+            sb_init(&cur->text);
+            cur->quoted = in_quote;
+            cur->searchable = 0;
+            *finished_last = 0;
+        }
+        if (cur->text.len + k > QUERY_MAX_TOKEN_BYTES)
+            continue;
+        if (is_word_cp(cp))
+            cur->searchable = 1;
+        sb_putn(&cur->text, text + i - k, k);
+    }
+    if (in_quote && cur)
+        *finished_last = 0;
+    return n;
+}
+
+char *query_build(const char *text, size_t len, int prefix_last)
+{
+    struct token tok[QUERY_MAX_TOKENS];
+    int finished_last;
+    size_t n = tokenize(text, len, tok, &finished_last);
+    struct sb out;
+    sb_init(&out);
+    size_t last = n;
+    for (size_t i = 0; i < n; i++)
+        if (tok[i].searchable)
+            last = i;
+    for (size_t i = 0; i < n; i++) {
+        if (tok[i].searchable) {
+            if (out.len)
+                sb_putc(&out, ' ');
+            sb_putc(&out, '"');
+            for (size_t j = 0; j < tok[i].text.len; j++) {
+                if (tok[i].text.buf[j] == '"')
+                    sb_putc(&out, '"');
+                sb_putc(&out, tok[i].text.buf[j]);
+            }
+            sb_putc(&out, '"');
+            if (i == last && prefix_last && !tok[i].quoted && !finished_last && i == n - 1)
+                sb_putc(&out, '*');
+        }
+        sb_free(&tok[i].text);
+    }
+    if (out.len == 0) {
+        sb_free(&out);
+        return NULL;
+    }
+    return sb_steal(&out);
+}
+
+int query_code_range(const char *text, size_t len, int *lo, int *hi)
+{
+    while (len && isspace((unsigned char)text[0])) {
+        text++;
+        len--;
+    }
+    while (len && isspace((unsigned char)text[len - 1]))
+        len--;
+    if (len < 1 || len > 3 || text[0] < '1' || text[0] > '5')
+        return 0;
+    int digits = 1, xs = 0;
+    for (size_t i = 1; i < len; i++) {
+        if (isdigit((unsigned char)text[i]) && !xs)
+            digits++;
+        else if (text[i] == 'x' || text[i] == 'X')
+            xs++;
+        else
+            return 0;
+    }
+    int base = 0;
+    for (int i = 0; i < digits; i++)
+        base = base * 10 + (text[i] - '0');
+    int span = 1;
+    for (int i = digits; i < 3; i++) {
+        base *= 10;
+        span *= 10;
+    }
+    *lo = base;
+    *hi = base + span - 1;
+    return 1;
+}
+
+size_t query_words(const char *text, size_t len, char ***words)
+{
+    size_t n = 0, cap = 4;
+    char **w = xmalloc(cap * sizeof *w);
+    struct sb cur;
+    sb_init(&cur);
+    size_t i = 0;
+    while (i <= len) {
+        uint32_t cp = ' ';
+        size_t k = 1;
+        if (i < len)
+            k = txt_decode(text + i, len - i, &cp);
+        if (i < len && is_word_cp(cp)) {
+            if (cp < 0x80)
+                sb_putc(&cur, (char)tolower((int)cp));
+            else
+                txt_encode(&cur, cp);
+        } else if (cur.len) {
+            if (n < QUERY_MAX_TOKENS) {
+                if (n == cap) {
+                    cap *= 2;
+                    w = xrealloc(w, cap * sizeof *w);
+                }
+                w[n++] = sb_steal(&cur);
+            } else {
+                sb_reset(&cur);
+            }
+        }
+        i += k;
+    }
+    sb_free(&cur);
+    *words = w;
+    return n;
+}
+
+char *query_stem(const char *word)
+{
+    static const char *const suffixes[] = {"ions", "ing", "ion", "ed", "es", "s", NULL};
+    size_t len = strlen(word);
+    for (int i = 0; suffixes[i]; i++) {
+        size_t sl = strlen(suffixes[i]);
+        if (len >= sl + 3 && strcmp(word + len - sl, suffixes[i]) == 0)
+            return xstrndup(word, len - sl);
+    }
+    return xstrdup(word);
+}

@@ -1,0 +1,33 @@
+/* query.h — turns what a person typed into a safe FTS5 query. No SQL is run here.
+ *
+ * The one sharp rule: user text never reaches MATCH as syntax. Every word becomes a quoted
+ * FTS5 string (inner quotes doubled), so AND, NOT, NEAR, -x, x:, *, ^ and parentheses are
+ * searched as text. Quoted words stay one phrase. NUL bytes and invalid UTF-8 are dropped,
+ * tokens without a letter or digit are skipped, and the size is capped. */
+#ifndef HS_QUERY_H
+#define HS_QUERY_H
+
+#include <stddef.h>
+
+#define QUERY_MAX_TOKENS 32
+#define QUERY_MAX_TOKEN_BYTES 96
+
+/* The FTS5 expression for text (len bytes, may hold NULs), or NULL when nothing in it is
+ * searchable. With prefix_last, an unquoted last word that the text does not end after
+ * (no trailing space) matches as a prefix. Caller frees. */
+char *query_build(const char *text, size_t len, int prefix_last);
+
+/* If text names codes by number: "404" -> 404..404, "40" -> 400..409, "4" or "4xx" ->
+ * 400..499, "40x" -> 400..409. Returns 1 and sets the range, else 0. */
+int query_code_range(const char *text, size_t len, int *lo, int *hi);
+
+/* The words of text, lower-cased ASCII letters and digits plus any non-ASCII letters,
+ * for highlighting matches. Returns the count; *words is an array of strings (caller
+ * frees each and the array). */
+size_t query_words(const char *text, size_t len, char ***words);
+
+/* The stem used for highlighting: word without a common English suffix (ing, ed, es, s,
+ * ion, ions), at least 3 bytes. Returns a new string (caller frees). */
+char *query_stem(const char *word);
+
+#endif

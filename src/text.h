@@ -1,0 +1,60 @@
+/* text.h — the text layer: UTF-8 decoding, display width, sanitising, ASCII fallback,
+ * word wrapping and JSON escaping. No curses and no SQL here.
+ *
+ * Display widths never depend on the C library's locale tables: txt_cp_width() has its own
+ * table, so wrapping gives the same result under LC_ALL=C and in a UTF-8 locale, and never
+ * returns a negative width. */
+#ifndef HS_TEXT_H
+#define HS_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+
+/* Decode one code point from s (at most len bytes). Returns the bytes consumed (>= 1 when
+ * len >= 1). Invalid or truncated sequences consume one byte and yield U+FFFD. */
+size_t txt_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Append the UTF-8 encoding of cp to b. */
+void txt_encode(struct sb *b, uint32_t cp);
+
+/* Columns the code point takes on a terminal: 0 (combining, zero-width), 1 or 2 (wide). */
+int txt_cp_width(uint32_t cp);
+
+/* True for code points that must never reach a terminal: C0 and C1 controls, DEL, bidi
+ * overrides and isolates, zero-width characters, line and paragraph separators, BOM. */
+int txt_cp_unsafe(uint32_t cp);
+
+/* Display width of a UTF-8 string (first len bytes). */
+int txt_width(const char *s, size_t len);
+
+/* Sanitise: returns a new string (caller frees) that is valid UTF-8 with every unsafe code
+ * point removed; tabs become one space; newlines are kept when keep_newlines, else they
+ * become spaces. With ascii, non-ASCII characters are transliterated ('•' -> '*',
+ * '’' -> '\'', '—' -> '-', '§' -> 'S.' ...) or become '?'. */
+char *txt_sanitize(const char *s, int keep_newlines, int ascii);
+
+/* Same as txt_sanitize, appending to b. */
+void txt_sanitize_into(struct sb *b, const char *s, size_t len, int keep_newlines, int ascii);
+
+/* Word-wrap one paragraph (no newlines) to width columns. Each produced line is reported as
+ * a byte range [start, start+len) of s; leading spaces of continuation lines are skipped.
+ * Words wider than width are broken at a character boundary. width < 1 means no wrapping.
+ * Returns the number of lines; the arrays are allocated (caller frees *starts, *lens). */
+size_t txt_wrap(const char *s, int width, size_t **starts, size_t **lens);
+
+/* The same with a different width for the first line (a hanging prefix). A first width
+ * of 0 or less puts nothing on the first line when rest_width > 0... so callers give at
+ * least 1. */
+size_t txt_wrap_hang(const char *s, int first_width, int rest_width, size_t **starts, size_t **lens);
+
+/* Append s cut to at most width columns; with ellipsis, a cut string ends in "…" (or "~"
+ * with ascii). Returns the columns used. */
+int txt_fit(struct sb *b, const char *s, int width, int ellipsis, int ascii);
+
+/* Append s as a JSON string literal, quotes included. Control characters, DEL, C1, bidi and
+ * zero-width characters are escaped as \uXXXX; invalid UTF-8 becomes \ufffd. */
+void txt_json_string(struct sb *b, const char *s);
+
+#endif

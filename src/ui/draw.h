@@ -1,0 +1,35 @@
+/* draw.h — the drawing primitives every view uses. The only place that knows colours and
+ * marker characters; views draw only through these. All text must already be sanitised
+ * (text.h); these functions clip it to the width they are given, so nothing is ever drawn
+ * outside its box, at any terminal size. */
+#ifndef HS_DRAW_H
+#define HS_DRAW_H
+
+#include <curses.h>
+
+enum style {
+    ST_NORMAL, ST_DIM, ST_BOLD, ST_TITLE_BAR, ST_STATUS_BAR, ST_SELECTED, ST_SELECTED_DIM,
+    ST_HEADING, ST_SOURCE, ST_PRE, ST_MATCH, ST_DIFF, ST_ERROR,
+    ST_CLASS1, ST_CLASS2, ST_CLASS3, ST_CLASS4, ST_CLASS5,
+};
+
+/* Set up colours: none when the terminal has none or NO_COLOR is set. */
+void draw_init(int use_color, int ascii);
+
+attr_t draw_attr(enum style s);
+enum style draw_class_style(int klass);
+
+/* Draw s at (y, x) in at most w columns with style; returns the columns used. */
+int draw_text(int y, int x, int w, const char *s, enum style st);
+/* The same for the first n bytes of s. */
+int draw_textn(int y, int x, int w, const char *s, size_t n, enum style st);
+/* Fill w columns at (y, x) with spaces in style. */
+void draw_fill(int y, int x, int w, enum style st);
+/* A vertical line of h rows. */
+void draw_vline(int y, int x, int h);
+
+/* Markers, UTF-8 or ASCII. */
+const char *draw_mark(char what);   /* 't' top10, 'u' unofficial, 'o' obsolete, 'r' reserved,
+                                       '+' marked, 'v' unfolded, '>' folded, '|' bar */
+
+#endif

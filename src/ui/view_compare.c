@@ -1,0 +1,324 @@
+/* view_compare.c — related codes side by side: the attribute table (compare.h) with the
+ * differing cells highlighted, then each code's full document in its column. The table
+ * and the documents scroll together; Tab gives one column its own scroll. Too narrow for
+ * columns, it shows the same table stacked code by code. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../compare.h"
+#include "../doc.h"
+#include "../text.h"
+#include "app.h"
+#include "draw.h"
+
+#define LABEL_W 15
+
+void compare_close(struct app *a)
+{
+    for (size_t i = 0; i < a->n_cmp; i++)
+        hs_code_free(a->cmp[i]);
+    a->n_cmp = 0;
+    free(a->cmp_title);
+    a->cmp_title = NULL;
+    a->compare_open = 0;
+}
+
+int compare_open(struct app *a)
+{
+    int codes[MAX_MARKS + 3];
+    size_t n = 0;
+    char *title = NULL;
+    if (a->n_marks == 1) {
+        app_message(a, 1, "mark at least two codes with Space to compare them (or none: c compares the group)");
+        return UI_REDRAW;
+    }
+    if (a->n_marks >= 2) {
+        for (int i = 0; i < a->n_marks; i++)
+            codes[n++] = a->marks[i];
+        title = xstrdup("Marked codes");
+    } else {
+        if (!a->cur_code) {
+            app_message(a, 1, "select a code to compare");
+            return UI_REDRAW;
+        }
+        struct hs_group *g;
+        size_t ng;
+        if (hsdb_groups_of(a->db, a->cur_code, &g, &ng) != HS_OK)
+            return app_db_failed(a);
+        if (ng == 0) {
+            app_message(a, 1, "%d is in no comparison group: mark codes with Space, then press c", a->cur_code);
+            return UI_REDRAW;
+        }
+        for (size_t i = 0; i < g[0].n && n < MAX_MARKS + 3; i++)
+            codes[n++] = g[0].codes[i];
+        title = xstrdup(g[0].title);
+        hs_groups_free(g, ng);
+    }
+    compare_close(a);
+    for (size_t i = 0; i < n; i++) {
+        enum hs_status s = hsdb_code(a->db, codes[i], &a->cmp[a->n_cmp]);
+        if (s == HS_OK)
+            a->n_cmp++;
+        else if (s != HS_NOTFOUND) {
+            free(title);
+            compare_close(a);
+            return app_db_failed(a);
+        }
+    }
+    a->cmp_title = title;
+    a->compare_open = 1;
+    a->cmp_col = 0;
+    for (size_t i = 0; i < n; i++)
+        if (codes[i] == a->cur_code)
+            a->cmp_col = (int)i;
+    a->cmp_focus = 0;
+    a->cmp_top = 0;
+    memset(a->cmp_col_top, 0, sizeof a->cmp_col_top);
+    return UI_REDRAW;
+}
+
+/* One line of the table: a label and a piece of each cell. */
+struct tline {
+    const char *label;     /* NULL on continuation lines */
+    int differs;
+    char *cell[MAX_MARKS + 3];
+};
+
+static size_t table_lines(const struct cmp_table *t, int cw, int hide_same, struct tline **out)
+{
+    size_t n = 0, cap = 32;
+    struct tline *v = xcalloc(cap, sizeof *v);
+    for (size_t r = 0; r < t->n_rows; r++) {
+        const struct cmp_row *row = &t->rows[r];
+        if (hide_same && !row->differs)
+            continue;
+        size_t *st[MAX_MARKS + 3], *ln[MAX_MARKS + 3], nl[MAX_MARKS + 3], h = 1;
+        for (size_t i = 0; i < t->n_codes; i++) {
+            nl[i] = txt_wrap(row->cells[i], cw, &st[i], &ln[i]);
+            h = nl[i] > h ? nl[i] : h;
+        }
+        for (size_t k = 0; k < h; k++) {
+            if (n == cap) {
+                cap *= 2;
+                v = xrealloc(v, cap * sizeof *v);
+            }
+            memset(&v[n], 0, sizeof v[n]);
+            v[n].label = k == 0 ? row->label : NULL;
+            v[n].differs = row->differs;
+            for (size_t i = 0; i < t->n_codes; i++)
+                v[n].cell[i] = k < nl[i] ? xstrndup(row->cells[i] + st[i][k], ln[i][k]) : xstrdup("");
+            n++;
+        }
+        for (size_t i = 0; i < t->n_codes; i++) {
+            free(st[i]);
+            free(ln[i]);
+        }
+    }
+    *out = v;
+    return n;
+}
+
+static void free_lines(struct tline *v, size_t n, size_t cols)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t c = 0; c < cols; c++)
+            free(v[i].cell[c]);
+    free(v);
+}
+
+static int col_width(const struct app *a, int w)
+{
+    return (w - LABEL_W - 3 * (int)a->n_cmp) / (int)a->n_cmp;
+}
+
+static void draw_stacked(struct app *a, struct rect r, const struct cmp_table *t)
+{
+    char *text = cmp_render(t, r.w - 1, a->ascii, a->cmp_hide_same);
+    /* Split into lines, then the documents of each code below. */
+    size_t n = 0;
+    const char *p = text;
+    size_t total = 0;
+    for (const char *q = text; *q; q++)
+        total += *q == '\n';
+    if (a->cmp_top > total)
+        a->cmp_top = total ? total - 1 : 0;
+    int y = r.y;
+    while (*p && y < r.y + r.h) {
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (n >= a->cmp_top) {
+            int diff = len > 1 && p[0] == '*';
+            draw_textn(y, r.x, r.w, p, len, diff ? ST_DIFF : (len && p[0] != ' ') ? ST_BOLD : ST_NORMAL);
+            y++;
+        }
+        n++;
+        p += len + (e ? 1 : 0);
+    }
+    free(text);
+}
+
+static void draw_compare(struct app *a, struct rect r)
+{
+    if (a->n_cmp == 0)
+        return;
+    /* Title line. */
+    char *title = txt_sanitize(a->cmp_title ? a->cmp_title : "", 0, a->ascii);
+    draw_text(r.y, r.x + 1, r.w - 2, title, ST_BOLD);
+    free(title);
+    r.y++;
+    r.h--;
+    struct cmp_table *t = cmp_build(a->cmp, a->n_cmp, a->ascii);
+    int cw = col_width(a, r.w - 1);
+    if (cw < CMP_MIN_COL) {
+        draw_stacked(a, r, t);
+        cmp_free(t);
+        return;
+    }
+    struct tline *tl;
+    size_t ntl = table_lines(t, cw, a->cmp_hide_same, &tl);
+    struct doc *docs[MAX_MARKS + 3];
+    size_t max_doc = 0;
+    for (size_t i = 0; i < a->n_cmp; i++) {
+        docs[i] = doc_code(a->cmp[i], cw, a->ascii);
+        max_doc = docs[i]->n > max_doc ? docs[i]->n : max_doc;
+    }
+    /* Virtual lines: header, table, separator, documents. */
+    size_t total = 1 + ntl + 1 + max_doc;
+    size_t max_top = total > (size_t)r.h ? total - (size_t)r.h : 0;
+    if (a->cmp_top > max_top)
+        a->cmp_top = max_top;
+    const char *bar = draw_mark('|');
+    for (int row = 0; row < r.h; row++) {
+        size_t vl = a->cmp_top + (size_t)row;
+        int y = r.y + row;
+        if (vl >= total)
+            break;
+        if (vl == 0) {
+            for (size_t i = 0; i < a->n_cmp; i++) {
+                int x = r.x + LABEL_W + (int)i * (cw + 3);
+                draw_text(y, x + 1, 1, bar, ST_DIM);
+                int sel = (int)i == a->cmp_col;
+                if (sel)
+                    draw_fill(y, x + 3, cw, ST_SELECTED);
+                struct sb h;
+                sb_init(&h);
+                sb_puts(&h, "");
+                txt_fit(&h, t->heads[i], cw, 1, a->ascii);
+                draw_text(y, x + 3, cw, h.buf, sel ? ST_SELECTED : draw_class_style(a->cmp[i]->e.klass));
+                sb_free(&h);
+            }
+            continue;
+        }
+        if (vl <= ntl) {
+            const struct tline *l = &tl[vl - 1];
+            if (l->label) {
+                char lab[32];
+                snprintf(lab, sizeof lab, "%s%s", l->differs ? "* " : "  ", l->label);
+                draw_text(y, r.x, LABEL_W, lab, l->differs ? ST_DIFF : ST_DIM);
+            }
+            for (size_t i = 0; i < a->n_cmp; i++) {
+                int x = r.x + LABEL_W + (int)i * (cw + 3);
+                draw_text(y, x + 1, 1, bar, ST_DIM);
+                draw_text(y, x + 3, cw, l->cell[i], l->differs ? ST_DIFF : ST_NORMAL);
+            }
+            continue;
+        }
+        if (vl == ntl + 1) {
+            draw_text(y, r.x, LABEL_W, "  Full text", ST_HEADING);
+            if (a->cmp_focus) {
+                char f[64];
+                snprintf(f, sizeof f, "(column %d scrolls alone; Tab: all)", a->cmp_col + 1);
+                draw_text(y, r.x + LABEL_W + 3, r.w - LABEL_W - 3, f, ST_DIM);
+            }
+            continue;
+        }
+        size_t dl = vl - ntl - 2;
+        for (size_t i = 0; i < a->n_cmp; i++) {
+            int x = r.x + LABEL_W + (int)i * (cw + 3);
+            size_t idx = dl + (a->cmp_focus && (int)i == a->cmp_col ? a->cmp_col_top[i] : 0);
+            draw_text(y, x + 1, 1, bar, ST_DIM);
+            if (idx < docs[i]->n) {
+                const struct doc_line *d = &docs[i]->v[idx];
+                enum style st = d->kind == DOC_HEADING ? ST_HEADING : d->kind == DOC_TITLE ? draw_class_style(a->cmp[i]->e.klass)
+                              : d->kind == DOC_PRE ? ST_PRE : d->kind == DOC_META ? ST_DIM : ST_NORMAL;
+                draw_text(y, x + 3, cw, d->text, st);
+            }
+        }
+    }
+    for (size_t i = 0; i < a->n_cmp; i++)
+        doc_free(docs[i]);
+    free_lines(tl, ntl, a->n_cmp);
+    cmp_free(t);
+}
+
+static int compare_key(struct app *a, enum action act, int ch)
+{
+    (void)ch;
+    size_t page = a->screen.h > 6 ? (size_t)a->screen.h - 4 : 1;
+    size_t *top = a->cmp_focus ? &a->cmp_col_top[a->cmp_col] : &a->cmp_top;
+    switch (act) {
+    case ACT_ESCAPE:
+    case ACT_QUIT:
+        compare_close(a);
+        return UI_REDRAW;
+    case ACT_HELP:
+        a->help_open = 1;
+        a->help_top = 0;
+        return UI_REDRAW;
+    case ACT_DOWN:
+        (*top)++;
+        break;
+    case ACT_UP:
+        if (*top)
+            (*top)--;
+        break;
+    case ACT_PAGE_DOWN:
+        *top += page;
+        break;
+    case ACT_PAGE_UP:
+        *top = *top > page ? *top - page : 0;
+        break;
+    case ACT_HOME:
+        *top = 0;
+        break;
+    case ACT_END:
+        *top = (size_t)1 << 20;
+        break;
+    case ACT_LEFT:
+        if (a->cmp_col > 0)
+            a->cmp_col--;
+        break;
+    case ACT_RIGHT:
+        if (a->cmp_col + 1 < (int)a->n_cmp)
+            a->cmp_col++;
+        break;
+    case ACT_FOCUS:
+        a->cmp_focus = !a->cmp_focus;
+        break;
+    case ACT_HIDE_SAME:
+        a->cmp_hide_same = !a->cmp_hide_same;
+        app_message(a, 0, a->cmp_hide_same ? "rows that are the same are hidden (d shows them)" : "all rows shown");
+        break;
+    case ACT_ENTER: {
+        int code = a->cmp[a->cmp_col]->e.code;
+        compare_close(a);
+        app_follow(a, code);
+        return UI_REDRAW;
+    }
+    default:
+        return UI_NOTHING;
+    }
+    /* Keep a column's own scroll within its document. */
+    if (a->cmp_focus && a->cmp_col_top[a->cmp_col] > 4096)
+        a->cmp_col_top[a->cmp_col] = 4096;
+    if (a->cmp_top > ((size_t)1 << 20))
+        a->cmp_top = (size_t)1 << 20;
+    return UI_REDRAW;
+}
+
+const struct view view_compare = {
+    .name = "compare",
+    .draw = draw_compare,
+    .key = compare_key,
+};

@@ -1,0 +1,164 @@
+/* view_help.c — the help overlay, generated from the key table (keys.c), followed by the
+ * list markers and where the texts come from. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../text.h"
+#include "app.h"
+#include "draw.h"
+
+struct help_line {
+    char *text;
+    enum style st;
+};
+
+static size_t build(struct app *a, struct help_line **out)
+{
+    size_t n = 0, cap = 64;
+    struct help_line *v = xmalloc(cap * sizeof *v);
+#define ADD(s, style)                                                                   \
+    do {                                                                                \
+        if (n == cap) {                                                                 \
+            cap *= 2;                                                                   \
+            v = xrealloc(v, cap * sizeof *v);                                           \
+        }                                                                               \
+        v[n].text = (s);                                                                \
+        v[n].st = (style);                                                              \
+        n++;                                                                            \
+    } while (0)
+    ADD(xstrdup("Keys"), ST_HEADING);
+    for (size_t i = 0; i < keys_count; i++) {
+        const struct keybind *k = &keys_table[i];
+        if (!k->help)
+            continue;
+        /* The names of every key bound to this action in the same contexts. */
+        struct sb names;
+        sb_init(&names);
+        for (size_t j = i; j < keys_count; j++) {
+            const struct keybind *o = &keys_table[j];
+            if (j > i && o->help)
+                break;
+            if (o->action == k->action && o->name[0]) {
+                if (names.len)
+                    sb_puts(&names, ", ");
+                sb_puts(&names, o->name);
+            }
+        }
+        struct sb line;
+        sb_init(&line);
+        sb_printf(&line, "  %-22s %s", names.buf ? names.buf : "", k->help);
+        ADD(sb_steal(&line), ST_NORMAL);
+        sb_free(&names);
+    }
+    ADD(xstrdup("  0-9                    jump to a code as you type it: 4 0 4 lands on 404"), ST_NORMAL);
+    ADD(xstrdup("  mouse                  click selects or follows a link, the wheel scrolls"), ST_NORMAL);
+    ADD(xstrdup(""), ST_NORMAL);
+    ADD(xstrdup("Marks in the list"), ST_HEADING);
+    struct sb m;
+    sb_init(&m);
+    sb_printf(&m, "  %s  one of the REST \"Top 10\" codes", draw_mark('t'));
+    ADD(sb_steal(&m), ST_NORMAL);
+    sb_printf(&m, "  %s  unofficial (a vendor's code)", draw_mark('u'));
+    ADD(sb_steal(&m), ST_NORMAL);
+    sb_printf(&m, "  %s  obsolete", draw_mark('o'));
+    ADD(sb_steal(&m), ST_NORMAL);
+    sb_printf(&m, "  %s  reserved (unused)", draw_mark('r'));
+    ADD(sb_steal(&m), ST_NORMAL);
+    sb_printf(&m, "  %s  marked for comparison", draw_mark('+'));
+    ADD(sb_steal(&m), ST_NORMAL);
+    ADD(xstrdup(""), ST_NORMAL);
+    ADD(xstrdup("About the texts"), ST_HEADING);
+    struct hs_section *s;
+    size_t ns;
+    if (hsdb_page(a->db, &s, &ns) == HS_OK) {
+        for (size_t i = 0; i < ns; i++) {
+            char *clean = txt_sanitize(s[i].body, 0, a->ascii);
+            struct sb l;
+            sb_init(&l);
+            sb_printf(&l, "  %s", clean);
+            ADD(sb_steal(&l), ST_NORMAL);
+            free(clean);
+        }
+        hs_sections_free(s, ns);
+    }
+    ADD(xstrdup("  Quoted sections keep the reference page's wording and name their source;"), ST_NORMAL);
+    ADD(xstrdup("  summaries, notes and examples are httpstatus's own."), ST_NORMAL);
+#undef ADD
+    *out = v;
+    return n;
+}
+
+static void draw_help(struct app *a, struct rect r)
+{
+    struct help_line *v;
+    size_t n = build(a, &v);
+    /* Wrap each line to the width; count rows to clamp the scroll. */
+    int row = 0;
+    size_t total = 0;
+    for (size_t pass = 0; pass < 2; pass++) {
+        row = 0;
+        for (size_t i = 0; i < n; i++) {
+            size_t *st, *ln;
+            size_t k = txt_wrap(v[i].text, r.w - 2, &st, &ln);
+            for (size_t j = 0; j < k; j++) {
+                if (pass == 1) {
+                    long y = (long)row - (long)a->help_top;
+                    if (y >= 0 && y < r.h)
+                        draw_textn(r.y + (int)y, r.x + 1 + (j ? 4 : 0), r.w - 2 - (j ? 4 : 0), v[i].text + st[j], ln[j], v[i].st);
+                }
+                row++;
+            }
+            free(st);
+            free(ln);
+        }
+        total = (size_t)row;
+        if (pass == 0) {
+            size_t max_top = total > (size_t)r.h ? total - (size_t)r.h : 0;
+            if (a->help_top > max_top)
+                a->help_top = max_top;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(v[i].text);
+    free(v);
+}
+
+static int help_key(struct app *a, enum action act, int ch)
+{
+    (void)ch;
+    switch (act) {
+    case ACT_ESCAPE:
+    case ACT_QUIT:
+    case ACT_HELP:
+        a->help_open = 0;
+        return UI_REDRAW;
+    case ACT_DOWN:
+        a->help_top++;
+        return UI_REDRAW;
+    case ACT_UP:
+        if (a->help_top)
+            a->help_top--;
+        return UI_REDRAW;
+    case ACT_PAGE_DOWN:
+        a->help_top += 10;
+        return UI_REDRAW;
+    case ACT_PAGE_UP:
+        a->help_top = a->help_top > 10 ? a->help_top - 10 : 0;
+        return UI_REDRAW;
+    case ACT_HOME:
+        a->help_top = 0;
+        return UI_REDRAW;
+    case ACT_END:
+        a->help_top = (size_t)-1 / 2;
+        return UI_REDRAW;
+    default:
+        return UI_NOTHING;
+    }
+}
+
+const struct view view_help = {
+    .name = "help",
+    .draw = draw_help,
+    .key = help_key,
+};

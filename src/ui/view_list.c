@@ -1,0 +1,221 @@
+/* view_list.c — the list pane: codes grouped under class headings, or search hits with
+ * a snippet line each. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../doc.h"
+#include "../text.h"
+#include "app.h"
+#include "draw.h"
+
+static int item_height(const struct app *a, const struct item *it)
+{
+    return a->results && it->kind == ITEM_HIT ? 2 : 1;
+}
+
+/* Rows of the pane the items from top to sel take. */
+static void keep_visible(struct app *a, int rows)
+{
+    if (a->sel < a->top)
+        a->top = a->sel;
+    for (;;) {
+        int used = 0;
+        for (size_t i = a->top; i <= a->sel && i < a->n_items; i++)
+            used += item_height(a, &a->items[i]);
+        if (used <= rows || a->top >= a->sel)
+            break;
+        a->top++;
+    }
+}
+
+static void draw_snippet(struct app *a, int y, int x, int w, const char *snip, int selected)
+{
+    struct sb b;
+    sb_init(&b);
+    sb_puts(&b, "");
+    int col = 0;
+    const char *p = snip;
+    int mark = 0;
+    while (*p && col < w) {
+        size_t n = strcspn(p, "\x01\x02");
+        sb_reset(&b);
+        txt_sanitize_into(&b, p, n, 0, a->ascii);
+        col += draw_text(y, x + col, w - col, b.buf, mark ? ST_MATCH : selected ? ST_SELECTED_DIM : ST_DIM);
+        p += n;
+        if (*p == '\x01')
+            mark = 1;
+        else if (*p == '\x02')
+            mark = 0;
+        if (*p)
+            p++;
+    }
+    sb_free(&b);
+}
+
+static void draw_list(struct app *a, struct rect r)
+{
+    keep_visible(a, r.h);
+    int y = r.y;
+    int focused = !a->focus_detail;
+    for (size_t i = a->top; i < a->n_items && y < r.y + r.h; i++) {
+        const struct item *it = &a->items[i];
+        int sel = i == a->sel;
+        enum style base = sel ? (focused ? ST_SELECTED : ST_SELECTED_DIM) : ST_NORMAL;
+        if (sel)
+            draw_fill(y, r.x, r.w, base);
+        if (it->kind == ITEM_NOTE) {
+            char buf[200];
+            char *q = txt_sanitize(a->query.buf ? a->query.buf : "", 0, a->ascii);
+            if (a->search_note)
+                snprintf(buf, sizeof buf, "%s", a->search_note);
+            else if (!q[0])
+                snprintf(buf, sizeof buf, "type to search");
+            else
+                snprintf(buf, sizeof buf, "no match for '%s'", q);
+            free(q);
+            draw_text(y, r.x + 1, r.w - 1, buf, ST_DIM);
+            if (a->suggestion && y + 1 < r.y + r.h) {
+                char *s = txt_sanitize(a->suggestion, 0, a->ascii);
+                snprintf(buf, sizeof buf, "did you mean '%s'?", s);
+                free(s);
+                draw_text(y + 1, r.x + 1, r.w - 1, buf, ST_BOLD);
+            }
+            y += 2;
+            continue;
+        }
+        if (it->kind == ITEM_CLASS) {
+            char buf[96];
+            int n = 0;
+            for (size_t k = 0; k < a->all.n; k++)
+                n += a->all.v[k].klass == it->klass;
+            static const char *const titles[] = {"", "Informational", "Success", "Redirection", "Client Error", "Server Error"};
+            snprintf(buf, sizeof buf, "%s %s %s (%d)", draw_mark(a->folded[it->klass] ? '>' : 'v'),
+                     doc_class_range(it->klass), it->klass >= 1 && it->klass <= 5 ? titles[it->klass] : "", n);
+            draw_text(y, r.x, r.w, buf, sel ? base : ST_BOLD);
+            y++;
+            continue;
+        }
+        const struct hs_entry *e = app_item_entry(a, it);
+        int marked = 0;
+        for (int m = 0; m < a->n_marks; m++)
+            marked |= a->marks[m] == e->code;
+        int x = r.x;
+        x += draw_text(y, x, r.w, marked ? draw_mark('+') : " ", sel ? base : ST_BOLD);
+        const char *sm = e->top10 ? draw_mark('t') : e->status != 's' ? draw_mark(e->status) : " ";
+        x += draw_text(y, x, r.x + r.w - x, sm, sel ? base : ST_DIM);
+        char num[8];
+        snprintf(num, sizeof num, " %d ", e->code);
+        x += draw_text(y, x, r.x + r.w - x, num, sel ? base : draw_class_style(e->klass));
+        char *phrase = txt_sanitize(e->phrase, 0, a->ascii);
+        struct sb fit;
+        sb_init(&fit);
+        sb_puts(&fit, "");
+        txt_fit(&fit, phrase, r.x + r.w - x, 1, a->ascii);
+        draw_text(y, x, r.x + r.w - x, fit.buf, sel ? base : e->status == 's' ? ST_NORMAL : ST_DIM);
+        sb_free(&fit);
+        free(phrase);
+        y++;
+        if (it->kind == ITEM_HIT && y < r.y + r.h) {
+            if (sel)
+                draw_fill(y, r.x, r.w, base);
+            draw_snippet(a, y, r.x + 3, r.w - 3, a->hits.v[it->idx].snippet, sel);
+            y++;
+        }
+    }
+}
+
+static int list_rows(const struct app *a)
+{
+    return a->list_r.h > 0 ? a->list_r.h : 10;
+}
+
+static int list_key(struct app *a, enum action act, int ch)
+{
+    (void)ch;
+    if (a->n_items == 0)
+        return UI_NOTHING;
+    size_t old = a->sel;
+    size_t page = (size_t)(list_rows(a) / (a->results ? 2 : 1));
+    if (page < 1)
+        page = 1;
+    switch (act) {
+    case ACT_DOWN:
+        if (a->sel + 1 < a->n_items)
+            a->sel++;
+        break;
+    case ACT_UP:
+        if (a->sel > 0)
+            a->sel--;
+        break;
+    case ACT_PAGE_DOWN:
+        a->sel = a->sel + page < a->n_items ? a->sel + page : a->n_items - 1;
+        break;
+    case ACT_PAGE_UP:
+        a->sel = a->sel > page ? a->sel - page : 0;
+        break;
+    case ACT_HOME:
+        a->sel = 0;
+        break;
+    case ACT_END:
+        a->sel = a->n_items - 1;
+        break;
+    case ACT_ENTER:
+    case ACT_FOLD: {
+        const struct item *it = &a->items[a->sel];
+        int klass = it->kind == ITEM_CLASS ? it->klass : it->kind == ITEM_CODE ? it->klass : 0;
+        if (act == ACT_ENTER && it->kind != ITEM_CLASS) {
+            if (it->kind == ITEM_HIT || it->kind == ITEM_CODE)
+                a->focus_detail = 1;
+            return UI_REDRAW;
+        }
+        if (!klass || a->results)
+            return UI_NOTHING;
+        a->folded[klass] = !a->folded[klass];
+        /* Keep the selection on the heading of the folded class. */
+        for (size_t i = 0; i < a->n_items; i++)
+            if (a->items[i].kind == ITEM_CLASS && a->items[i].klass == klass)
+                a->sel = i;
+        app_rebuild_items(a);
+        for (size_t i = 0; i < a->n_items; i++)
+            if (a->items[i].kind == ITEM_CLASS && a->items[i].klass == klass)
+                a->sel = i;
+        app_load_detail(a);
+        return UI_REDRAW;
+    }
+    case ACT_MARK: {
+        const struct item *it = &a->items[a->sel];
+        const struct hs_entry *e = app_item_entry(a, it);
+        if (!e)
+            return UI_NOTHING;
+        for (int m = 0; m < a->n_marks; m++)
+            if (a->marks[m] == e->code) {
+                memmove(a->marks + m, a->marks + m + 1, (size_t)(a->n_marks - m - 1) * sizeof a->marks[0]);
+                a->n_marks--;
+                app_message(a, 0, "unmarked %d", e->code);
+                return UI_REDRAW;
+            }
+        if (a->n_marks == MAX_MARKS) {
+            app_message(a, 1, "at most %d codes can be compared; Space on a marked code unmarks it", MAX_MARKS);
+            return UI_REDRAW;
+        }
+        a->marks[a->n_marks++] = e->code;
+        app_message(a, 0, "marked %d (%d marked; c compares them)", e->code, a->n_marks);
+        if (a->sel + 1 < a->n_items)
+            a->sel++;
+        app_load_detail(a);
+        return UI_REDRAW;
+    }
+    default:
+        return UI_NOTHING;
+    }
+    if (a->sel != old)
+        app_load_detail(a);
+    return UI_REDRAW;
+}
+
+const struct view view_list = {
+    .name = "list",
+    .draw = draw_list,
+    .key = list_key,
+};
