@@ -772,6 +772,64 @@ void hs_hits_free(struct hs_hits *h)
     h->n = 0;
 }
 
+/* Lower-cased ASCII, runs of spaces folded, trimmed; NUL bytes dropped. NULL on OOM. */
+static char *whole_text(const char *text, size_t len)
+{
+    char *w = malloc(len + 1);
+    if (!w)
+        return NULL;
+    size_t n = 0;
+    int space = 1;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch == 0)
+            continue;
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '"') {
+            if (!space)
+                w[n++] = ' ';
+            space = 1;
+            continue;
+        }
+        w[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        space = 0;
+    }
+    while (n && w[n - 1] == ' ')
+        n--;
+    w[n] = '\0';
+    return w;
+}
+
+/* run() for the search statement: ?1 an int, ?2 and ?3 texts. */
+static enum hs_status run2(struct hs_db *db, const char *sql, int i1, const char *t2, const char *t3,
+                           row_fn fn, void *arg)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int(st, 1, i1);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(st, 2, t2, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(st, 3, t3, -1, SQLITE_STATIC);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return fail(db, rc);
+    }
+    enum hs_status s = HS_NOTFOUND;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        enum hs_status r = fn(st, arg);
+        if (r != HS_OK) {
+            sqlite3_finalize(st);
+            return r == HS_ENOMEM ? nomem(db) : r;
+        }
+        s = HS_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return fail(db, rc);
+    return s;
+}
+
 /* bm25 weights in the column order of the 'search' table: phrase, aliases, summary, body,
  * vendors. A match in the name beats a match in the text. */
 #define BM25 "bm25(search, 10.0, 8.0, 3.0, 1.0, 4.0)"
@@ -795,10 +853,22 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
     char *q = s == HS_OK ? query_build(text, len, prefix_last) : NULL;
     if (q) {
         int args[1] = {limit > 0 ? limit + (int)a.hits.n : -1};
-        s = run(db, "SELECT " ENTRY_COLS ", snippet(search, -1, char(1), char(2), '…', 12), " BM25 " "
-                    "FROM search JOIN codes c ON c.code = search.rowid WHERE search MATCH ?2 "
-                    "ORDER BY " BM25 ", c.code LIMIT ?1",
-                args, 1, q, hit_row, &a);
+        /* The typed text as one piece, for "the name says exactly this" ranking. */
+        char *whole = whole_text(text, len);
+        if (!whole) {
+            free(q);
+            struct hs_hits tmp = {a.hits.v, a.hits.n};
+            hs_hits_free(&tmp);
+            return nomem(db);
+        }
+        s = run2(db, "SELECT " ENTRY_COLS ", snippet(search, -1, char(1), char(2), '…', 12), " BM25 " "
+                     "FROM search JOIN codes c ON c.code = search.rowid WHERE search MATCH ?2 "
+                     "ORDER BY CASE WHEN length(?3) > 2 AND (instr(lower(c.phrase), ?3) > 0 OR EXISTS "
+                     "(SELECT 1 FROM aliases x WHERE x.code = c.code AND instr(lower(x.alias), ?3) > 0)) "
+                     "THEN (c.status <> 'standard') ELSE 2 END, "
+                     BM25 ", c.code LIMIT ?1",
+                 args[0], q, whole, hit_row, &a);
+        free(whole);
         free(q);
         if (s == HS_NOTFOUND)
             s = HS_OK;
@@ -815,29 +885,37 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
 
 /* ---- suggestions ----------------------------------------------------------------------- */
 
+/* Optimal string alignment distance (Levenshtein plus adjacent transpositions), or
+ * cap + 1 as soon as it must exceed cap. */
 static size_t edit_distance(const char *a, const char *b, size_t cap)
 {
     size_t la = strlen(a), lb = strlen(b);
     if (la > 64 || lb > 64)
         return cap + 1;
-    size_t prev[65], cur[65];
+    size_t d[65][65];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = i;
     for (size_t j = 0; j <= lb; j++)
-        prev[j] = j;
+        d[0][j] = j;
     for (size_t i = 1; i <= la; i++) {
-        cur[0] = i;
-        size_t best = cur[0];
+        size_t best = (size_t)-1;
         for (size_t j = 1; j <= lb; j++) {
-            size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
-            size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
-            cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-            if (cur[j] < best)
-                best = cur[j];
+            size_t cost = a[i - 1] != b[j - 1];
+            size_t v = d[i - 1][j - 1] + cost;
+            if (d[i - 1][j] + 1 < v)
+                v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+            if (v < best)
+                best = v;
         }
         if (best > cap)
             return cap + 1;
-        memcpy(prev, cur, (lb + 1) * sizeof prev[0]);
     }
-    return prev[lb];
+    return d[la][lb];
 }
 
 struct suggest_acc {
@@ -846,6 +924,7 @@ struct suggest_acc {
     long best_n;
     char *best;
     size_t cap;
+    int best_same;
 };
 
 static enum hs_status vocab_row(sqlite3_stmt *st, void *arg)
@@ -856,7 +935,12 @@ static enum hs_status vocab_row(sqlite3_stmt *st, void *arg)
     if (!term)
         return HS_OK;
     size_t d = edit_distance(a->word, term, a->cap);
-    if (d <= a->cap && (d < a->best_d || (d == a->best_d && n > a->best_n))) {
+    /* Nearest first; among equals, the same length (a transposition or a typo rather than
+     * a different word), then the word in most codes. */
+    int same_len = strlen(term) == strlen(a->word);
+    if (d <= a->cap && (d < a->best_d || (d == a->best_d && same_len > a->best_same) ||
+                        (d == a->best_d && same_len == a->best_same && n > a->best_n))) {
+        a->best_same = same_len;
         char *t = dup(term);
         if (!t)
             return HS_ENOMEM;
@@ -911,7 +995,7 @@ enum hs_status hsdb_suggest(struct hs_db *db, const char *text, char **out)
         if (found)
             continue;
         size_t len = strlen(words[i]);
-        struct suggest_acc a = {words[i], (size_t)-1, 0, NULL, len <= 4 ? 1 : len <= 8 ? 2 : 3};
+        struct suggest_acc a = {words[i], (size_t)-1, 0, NULL, len <= 4 ? 1 : len <= 8 ? 2 : 3, 0};
         r = run(db, "SELECT term, doc FROM words_vocab WHERE length(term) BETWEEN ?1 AND ?2",
                 (int[]){(int)len - (int)a.cap, (int)len + (int)a.cap}, 2, NULL, vocab_row, &a);
         if (r != HS_OK && r != HS_NOTFOUND) {

@@ -128,7 +128,7 @@ void draw_vline(int y, int x, int h)
         return;
     for (int i = 0; i < h && y + i < rows; i++)
         if (y + i >= 0)
-            mvaddch(y + i, x, ACS_VLINE);
+            draw_text(y + i, x, 1, draw_mark('|'), ST_DIM);
 }
 
 const char *draw_mark(char what)

@@ -1,0 +1,394 @@
+/* Unit tests for the data layer against the embedded database: lookups, lists, ranking
+ * of everyday questions, suggestions, groups, refusal of foreign files, and
+ * out-of-memory at every SQLite allocation. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "testutil.h"
+
+#include "data.h"
+
+static struct hs_db *db;
+
+static int setup(void **state)
+{
+    (void)state;
+    char *err = NULL;
+    if (hsdb_open_embedded(&db, &err) != HS_OK) {
+        fprintf(stderr, "open: %s\n", err);
+        free(err);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    hsdb_close(db);
+    return 0;
+}
+
+static void test_code_lookup(void **state)
+{
+    (void)state;
+    struct hs_code *c;
+    assert_int_equal(hsdb_code(db, 404, &c), HS_OK);
+    assert_int_equal(c->e.code, 404);
+    assert_int_equal(c->e.klass, 4);
+    assert_string_equal(c->e.phrase, "Not Found");
+    assert_int_equal(c->e.status, 's');
+    assert_true(c->e.top10);
+    assert_string_equal(c->class_title, "Client Error");
+    assert_string_equal(c->cacheable, "yes");
+    assert_true(c->n_sections >= 4);
+    assert_string_equal(c->sections[0].kind, "rest");
+    int has_410 = 0;
+    for (size_t i = 0; i < c->n_related; i++)
+        has_410 |= c->related[i].code == 410 && strcmp(c->related[i].phrase, "Gone") == 0;
+    assert_true(has_410);
+    hs_code_free(c);
+    assert_int_equal(hsdb_code(db, 299, &c), HS_NOTFOUND);
+    assert_null(c);
+}
+
+static void test_current_phrases_and_aliases(void **state)
+{
+    (void)state;
+    struct hs_code *c;
+    assert_int_equal(hsdb_code(db, 413, &c), HS_OK);
+    assert_string_equal(c->e.phrase, "Content Too Large");
+    int payload = 0;
+    for (size_t i = 0; i < c->n_aliases; i++)
+        payload |= strcmp(c->aliases[i], "Payload Too Large") == 0;
+    assert_true(payload);
+    hs_code_free(c);
+    assert_int_equal(hsdb_code(db, 499, &c), HS_OK);
+    assert_int_equal(c->e.status, 'u');
+    int nginx = 0, arcgis = 0;
+    for (size_t i = 0; i < c->n_vendors; i++) {
+        nginx |= strstr(c->vendors[i], "nginx") != NULL;
+        arcgis |= strstr(c->vendors[i], "ArcGIS") != NULL;
+    }
+    assert_true(nginx && arcgis);
+    hs_code_free(c);
+}
+
+static void test_list_and_class(void **state)
+{
+    (void)state;
+    struct hs_entries l;
+    assert_int_equal(hsdb_list(db, 0, &l), HS_OK);
+    assert_true(l.n >= 85);
+    for (size_t i = 1; i < l.n; i++)
+        assert_true(l.v[i - 1].code < l.v[i].code);
+    hs_entries_free(&l);
+    assert_int_equal(hsdb_list(db, 1, &l), HS_OK);
+    assert_int_equal(l.n, 4);
+    assert_int_equal(l.v[3].code, 103);
+    hs_entries_free(&l);
+    struct hs_class *k;
+    assert_int_equal(hsdb_class(db, 3, &k), HS_OK);
+    assert_string_equal(k->title, "Redirection");
+    assert_true(k->n_sections >= 1);
+    hs_class_free(k);
+    assert_int_equal(hsdb_class(db, 9, &k), HS_NOTFOUND);
+}
+
+/* Everyday questions and the code a person expects first. */
+static const struct {
+    const char *query;
+    int first;
+    int prefix;
+} ranking[] = {
+    {"not found", 404, 0},
+    {"teapot", 418, 0},
+    {"too many requests", 429, 0},
+    {"404", 404, 0},
+    {"40", 400, 0},
+    {"5xx", 500, 0},
+    {"captiv", 511, 1},
+    {"captive portal", 511, 0},
+    {"payload too large", 413, 0},
+    {"unprocessable entity", 422, 0},
+    {"gateway timeout", 504, 0},
+    {"bad gateway", 502, 0},
+    {"legal reasons", 451, 0},
+    {"early hints", 103, 0},
+    {"method not allowed", 405, 0},
+    {"moved permanently", 301, 0},
+    {"see other", 303, 0},
+    {"unauthorized", 401, 0},
+    {"forbidden", 403, 0},
+    {"conflict", 409, 0},
+    {"client closed request", 499, 0},
+    {"enhance your calm", 420, 0},
+    {"precondition required", 428, 0},
+    {"internal server error", 500, 0},
+    {"service unavailable", 503, 0},
+    {"continue", 100, 0},
+    {"no content", 204, 0},
+    {"partial content", 206, 0},
+    {"Request-URI Too Long", 414, 0},
+    {"misdirected", 421, 0},
+};
+
+static void test_ranking_everyday_questions(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof ranking / sizeof ranking[0]; i++) {
+        struct hs_hits h;
+        enum hs_status s = hsdb_search(db, ranking[i].query, strlen(ranking[i].query), ranking[i].prefix, 10, &h);
+        if (s != HS_OK)
+            fail_msg("'%s': status %d", ranking[i].query, s);
+        if (h.v[0].e.code != ranking[i].first)
+            fail_msg("'%s': first hit %d, expected %d", ranking[i].query, h.v[0].e.code, ranking[i].first);
+        hs_hits_free(&h);
+    }
+}
+
+static void test_stemming_and_snippets(void **state)
+{
+    (void)state;
+    struct hs_hits h;
+    assert_int_equal(hsdb_search(db, "redirecting", 11, 0, 20, &h), HS_OK);
+    int any3xx = 0;
+    for (size_t i = 0; i < h.n && i < 5; i++)
+        any3xx |= h.v[i].e.klass == 3;
+    assert_true(any3xx);
+    assert_non_null(strchr(h.v[0].snippet, '\x01'));   /* the match is marked */
+    hs_hits_free(&h);
+    assert_int_equal(hsdb_search(db, "zzzqqqxx", 8, 0, 20, &h), HS_NOTFOUND);
+    assert_int_equal(h.n, 0);
+    /* Limits are honoured. */
+    assert_int_equal(hsdb_search(db, "the", 3, 0, 3, &h), HS_OK);
+    assert_int_equal(h.n, 3);
+    hs_hits_free(&h);
+}
+
+static void test_hostile_search_never_errors(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {
+        "AND", "NOT", "-foo", "x:", "*", "\"", "C++", "HTTP/1.1", "don't", "NEAR(a b)", ")(", "^",
+        "phrase:found", "\xFF\xFE", "\"a", "OR OR OR", "4x4", "999", "0",
+    };
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        for (int p = 0; p <= 1; p++) {
+            struct hs_hits h;
+            enum hs_status s = hsdb_search(db, inputs[i], strlen(inputs[i]), p, 20, &h);
+            if (s != HS_OK && s != HS_NOTFOUND)
+                fail_msg("'%s' gave status %d: %s", inputs[i], s, hsdb_error(db));
+            hs_hits_free(&h);
+        }
+    }
+}
+
+static void test_suggestions(void **state)
+{
+    (void)state;
+    char *s;
+    assert_int_equal(hsdb_suggest(db, "captve", &s), HS_OK);
+    assert_string_equal(s, "captive");
+    free(s);
+    assert_int_equal(hsdb_suggest(db, "too mnay requests", &s), HS_OK);
+    assert_string_equal(s, "too many requests");
+    free(s);
+    assert_int_equal(hsdb_suggest(db, "qqqqqqqqqqqqqqqq", &s), HS_NOTFOUND);
+    assert_null(s);
+}
+
+static void test_groups(void **state)
+{
+    (void)state;
+    struct hs_group *g;
+    size_t n;
+    assert_int_equal(hsdb_groups_of(db, 302, &g, &n), HS_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].name, "redirects");
+    assert_int_equal(g[0].n, 5);
+    assert_int_equal(g[0].codes[0], 301);
+    assert_int_equal(g[0].codes[4], 308);
+    hs_groups_free(g, n);
+    assert_int_equal(hsdb_groups_of(db, 418, &g, &n), HS_OK);
+    assert_int_equal(n, 0);
+    hs_groups_free(g, n);
+}
+
+static void test_budget_stops_work(void **state)
+{
+    (void)state;
+    struct hs_hits h;
+    hsdb_set_budget(db, 1);
+    enum hs_status s = hsdb_search(db, "the", 3, 1, 200, &h);
+    assert_int_equal(s, HS_EBUDGET);
+    hsdb_set_budget(db, 0);
+    assert_int_equal(hsdb_search(db, "the", 3, 1, 200, &h), HS_OK);
+    hs_hits_free(&h);
+}
+
+static void test_refuses_foreign_and_broken_files(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/hs-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    struct hs_db *o;
+    char *err;
+
+    snprintf(path, sizeof path, "%s/missing.db", dir);
+    assert_int_equal(hsdb_open_file(path, &o, &err), HS_EDB);
+    assert_non_null(strstr(err, "missing.db"));
+    free(err);
+
+    assert_int_equal(hsdb_open_file(dir, &o, &err), HS_EDB);
+    assert_non_null(strstr(err, "directory"));
+    free(err);
+
+    snprintf(path, sizeof path, "%s/empty.db", dir);
+    FILE *f = fopen(path, "w");
+    fclose(f);
+    assert_int_equal(hsdb_open_file(path, &o, &err), HS_EDB);
+    assert_non_null(strstr(err, "empty"));
+    free(err);
+
+    snprintf(path, sizeof path, "%s/garbage.db", dir);
+    f = fopen(path, "w");
+    for (int i = 0; i < 5000; i++)
+        fputc((i * 7919) & 0xFF, f);
+    fclose(f);
+    assert_int_equal(hsdb_open_file(path, &o, &err), HS_EDB);
+    assert_non_null(strstr(err, "garbage.db"));
+    free(err);
+
+    snprintf(path, sizeof path, "%s/foreign.db", dir);
+    sqlite3 *s;
+    assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(s, "CREATE TABLE t(x); INSERT INTO t VALUES(1);", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(s);
+    assert_int_equal(hsdb_open_file(path, &o, &err), HS_EDB);
+    assert_non_null(strstr(err, "not an httpstatus database"));
+    free(err);
+
+    snprintf(path, sizeof path, "%s/newer.db", dir);
+    assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(s, "PRAGMA application_id = 1213485908; PRAGMA user_version = 99; CREATE TABLE t(x);", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(s);
+    assert_int_equal(hsdb_open_file(path, &o, &err), HS_EDB);
+    assert_non_null(strstr(err, "newer"));
+    free(err);
+
+    snprintf(path, sizeof path, "%s/ours-but-empty.db", dir);
+    assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(s, "PRAGMA application_id = 1213485908; PRAGMA user_version = 1; CREATE TABLE t(x);", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(s);
+    assert_int_equal(hsdb_open_file(path, &o, &err), HS_EDB);
+    assert_non_null(strstr(err, "damaged or incomplete"));
+    free(err);
+
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* ---- out of memory: fail the Nth SQLite allocation, for every N until a run succeeds --- */
+
+static sqlite3_mem_methods real_mem;
+static long countdown = -1;   /* allocations left before failing; -1: never fail */
+static int failed_once;
+
+static int should_fail(void)
+{
+    if (countdown < 0)
+        return 0;
+    if (countdown == 0) {
+        failed_once = 1;
+        return 1;
+    }
+    countdown--;
+    return 0;
+}
+
+static void *oom_malloc(int n)
+{
+    return should_fail() ? NULL : real_mem.xMalloc(n);
+}
+
+static void *oom_realloc(void *p, int n)
+{
+    return should_fail() ? NULL : real_mem.xRealloc(p, n);
+}
+
+static void test_out_of_memory_everywhere(void **state)
+{
+    (void)state;
+    hsdb_close(db);
+    db = NULL;
+    assert_int_equal(sqlite3_shutdown(), SQLITE_OK);
+    assert_int_equal(sqlite3_config(SQLITE_CONFIG_GETMALLOC, &real_mem), SQLITE_OK);
+    sqlite3_mem_methods m = real_mem;
+    m.xMalloc = oom_malloc;
+    m.xRealloc = oom_realloc;
+    assert_int_equal(sqlite3_config(SQLITE_CONFIG_MALLOC, &m), SQLITE_OK);
+    assert_int_equal(sqlite3_initialize(), SQLITE_OK);
+    long n;
+    int completed = 0;
+    for (n = 0; n < 20000 && !completed; n++) {
+        countdown = n;
+        failed_once = 0;
+        struct hs_db *d = NULL;
+        char *err = NULL;
+        enum hs_status s = hsdb_open_embedded(&d, &err);
+        if (s == HS_OK) {
+            struct hs_code *c = NULL;
+            s = hsdb_code(d, 404, &c);
+            hs_code_free(c);
+            if (s == HS_OK) {
+                struct hs_hits h;
+                s = hsdb_search(d, "captive portal", 14, 1, 20, &h);
+                if (s == HS_OK)
+                    hs_hits_free(&h);
+            }
+            hsdb_close(d);
+        } else {
+            assert_null(d);
+            assert_non_null(err);
+            free(err);
+        }
+        /* Any failure must be reported as an error value, never a crash or a wrong OK. */
+        if (s != HS_OK)
+            assert_true(s == HS_ENOMEM || s == HS_EDB);
+        if (!failed_once && s == HS_OK)
+            completed = 1;
+    }
+    countdown = -1;
+    assert_true(completed);
+    assert_true(n > 50);      /* it really went through many allocation points */
+    assert_int_equal(sqlite3_shutdown(), SQLITE_OK);
+    assert_int_equal(sqlite3_config(SQLITE_CONFIG_MALLOC, &real_mem), SQLITE_OK);
+    assert_int_equal(sqlite3_initialize(), SQLITE_OK);
+    char *err = NULL;
+    assert_int_equal(hsdb_open_embedded(&db, &err), HS_OK);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_code_lookup),
+        cmocka_unit_test(test_current_phrases_and_aliases),
+        cmocka_unit_test(test_list_and_class),
+        cmocka_unit_test(test_ranking_everyday_questions),
+        cmocka_unit_test(test_stemming_and_snippets),
+        cmocka_unit_test(test_hostile_search_never_errors),
+        cmocka_unit_test(test_suggestions),
+        cmocka_unit_test(test_groups),
+        cmocka_unit_test(test_budget_stops_work),
+        cmocka_unit_test(test_refuses_foreign_and_broken_files),
+        cmocka_unit_test(test_out_of_memory_everywhere),
+    };
+    return cmocka_run_group_tests_name("data", tests, setup, teardown);
+}

@@ -1,0 +1,205 @@
+/* Unit tests for the search query builder: hostile inputs always give a query that
+ * SQLite's FTS5 accepts, and user text is never interpreted as FTS5 syntax. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "testutil.h"
+
+#include "query.h"
+#include "util.h"
+
+static sqlite3 *db;
+
+static int setup(void **state)
+{
+    (void)state;
+    if (sqlite3_open(":memory:", &db) != SQLITE_OK)
+        return -1;
+    return sqlite3_exec(db,
+                        "CREATE VIRTUAL TABLE s USING fts5(a, b, tokenize='porter unicode61 remove_diacritics 2');"
+                        "INSERT INTO s VALUES('Not Found', 'the server found nothing and it is not there');"
+                        "INSERT INTO s VALUES('Network Authentication Required', 'captive portals');"
+                        "INSERT INTO s VALUES('C++ and HTTP/1.1', 'don''t AND NOT NEAR');",
+                        NULL, NULL, NULL);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sqlite3_close(db);
+    return 0;
+}
+
+/* Run q through MATCH; returns the number of rows, or -1 on an SQLite error. */
+static int matches(const char *q)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM s WHERE s MATCH ?1", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st), n = -1;
+    if (rc == SQLITE_ROW)
+        n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+static void test_hostile_inputs_are_accepted(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {
+        "AND", "OR", "NOT", "NEAR", "NEAR(a b)", "-foo", "x:", "a:b", "*", "\"", "\"\"", "\"unclosed",
+        "C++", "HTTP/1.1", "don't", "(", ")(", "^", "+", "a AND", "AND b", "{a b}:c", "a*b", "'", "\\",
+        "404", "4xx", "   ", "", "\xFF\xFE", "caf\xC3\xA9", "\xE2\x80\xAE" "rtl", "a\x1b[31mb", "col:*",
+        "NOT found", "found NOT", "\"not found\"", "not \"found", "a \"b c\" d", "%", "_", ";DROP TABLE s;--",
+    };
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        for (int prefix = 0; prefix <= 1; prefix++) {
+            char *q = query_build(inputs[i], strlen(inputs[i]), prefix);
+            if (q) {
+                int n = matches(q);
+                if (n < 0)
+                    fail_msg("input '%s' gave query '%s' which SQLite refused: %s", inputs[i], q, sqlite3_errmsg(db));
+                free(q);
+            }
+        }
+    }
+}
+
+static void test_operators_are_text(void **state)
+{
+    (void)state;
+    char *q = query_build("NOT found", 9, 0);
+    assert_string_equal(q, "\"NOT\" \"found\"");
+    assert_int_equal(matches(q), 1);         /* both words, in row 1 */
+    free(q);
+    q = query_build("AND", 3, 0);
+    assert_string_equal(q, "\"AND\"");
+    assert_int_equal(matches(q), 2);         /* the word "and" in rows 1 and 3 */
+    free(q);
+    q = query_build("say \"hi\" there", 14, 0);
+    assert_string_equal(q, "\"say\" \"hi\" \"there\"");
+    free(q);
+    q = query_build("\"not found\"", 11, 1);
+    assert_string_equal(q, "\"not found\"");  /* a quoted phrase, no prefix */
+    free(q);
+}
+
+static void test_prefix_on_last_word_while_typing(void **state)
+{
+    (void)state;
+    char *q = query_build("captiv", 6, 1);
+    assert_string_equal(q, "\"captiv\"*");
+    assert_int_equal(matches(q), 1);
+    free(q);
+    q = query_build("captiv ", 7, 1);         /* a space ends the word: whole */
+    assert_string_equal(q, "\"captiv\"");
+    free(q);
+    q = query_build("netw auth", 9, 1);       /* earlier words are whole */
+    assert_string_equal(q, "\"netw\" \"auth\"*");
+    free(q);
+}
+
+static void test_nul_bytes_and_nothing_searchable(void **state)
+{
+    (void)state;
+    const char with_nul[] = {'f', 'o', '\0', 'u', 'n', 'd'};
+    char *q = query_build(with_nul, sizeof with_nul, 0);
+    assert_string_equal(q, "\"found\"");
+    free(q);
+    assert_null(query_build("", 0, 1));
+    assert_null(query_build("   ", 3, 1));
+    assert_null(query_build("*", 1, 1));
+    assert_null(query_build("\"\"", 2, 1));
+    assert_null(query_build("-- ++ ::", 8, 1));
+}
+
+static void test_size_is_capped(void **state)
+{
+    (void)state;
+    /* 50,000 words: the query keeps at most QUERY_MAX_TOKENS of them, and SQLite takes it. */
+    struct sb b;
+    sb_init(&b);
+    for (int i = 0; i < 50000; i++)
+        sb_printf(&b, "word%d ", i);
+    char *q = query_build(b.buf, b.len, 1);
+    assert_non_null(q);
+    size_t quotes = 0;
+    for (const char *p = q; *p; p++)
+        quotes += *p == '"';
+    assert_true(quotes <= 2 * QUERY_MAX_TOKENS);
+    assert_true(matches(q) >= 0);
+    free(q);
+    sb_reset(&b);
+    for (int i = 0; i < 10000; i++)
+        sb_putc(&b, 'a');
+    q = query_build(b.buf, b.len, 1);
+    assert_true(strlen(q) <= QUERY_MAX_TOKEN_BYTES + 3);
+    free(q);
+    sb_free(&b);
+}
+
+static void test_code_range(void **state)
+{
+    (void)state;
+    int lo, hi;
+    assert_true(query_code_range("404", 3, &lo, &hi));
+    assert_int_equal(lo, 404);
+    assert_int_equal(hi, 404);
+    assert_true(query_code_range("40", 2, &lo, &hi));
+    assert_int_equal(lo, 400);
+    assert_int_equal(hi, 409);
+    assert_true(query_code_range("4", 1, &lo, &hi));
+    assert_int_equal(lo, 400);
+    assert_int_equal(hi, 499);
+    assert_true(query_code_range("4xx", 3, &lo, &hi));
+    assert_int_equal(hi, 499);
+    assert_true(query_code_range("50X", 3, &lo, &hi));
+    assert_int_equal(lo, 500);
+    assert_int_equal(hi, 509);
+    assert_false(query_code_range("4044", 4, &lo, &hi));
+    assert_false(query_code_range("904", 3, &lo, &hi));
+    assert_false(query_code_range("x04", 3, &lo, &hi));
+    assert_false(query_code_range("4x4", 3, &lo, &hi));
+    assert_false(query_code_range("", 0, &lo, &hi));
+}
+
+static void test_words_and_stems(void **state)
+{
+    (void)state;
+    char **w;
+    size_t n = query_words("Too MANY \"requests\" C++", 23, &w);
+    assert_int_equal(n, 4);
+    assert_string_equal(w[0], "too");
+    assert_string_equal(w[1], "many");
+    assert_string_equal(w[2], "requests");
+    assert_string_equal(w[3], "c");
+    for (size_t i = 0; i < n; i++)
+        free(w[i]);
+    free(w);
+    char *s = query_stem("redirecting");
+    assert_string_equal(s, "redirect");
+    free(s);
+    s = query_stem("requests");
+    assert_string_equal(s, "request");
+    free(s);
+    s = query_stem("gas");
+    assert_string_equal(s, "gas");      /* too short to strip */
+    free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hostile_inputs_are_accepted),
+        cmocka_unit_test(test_operators_are_text),
+        cmocka_unit_test(test_prefix_on_last_word_while_typing),
+        cmocka_unit_test(test_nul_bytes_and_nothing_searchable),
+        cmocka_unit_test(test_size_is_capped),
+        cmocka_unit_test(test_code_range),
+        cmocka_unit_test(test_words_and_stems),
+    };
+    return cmocka_run_group_tests_name("query", tests, setup, teardown);
+}

@@ -1,0 +1,173 @@
+/* Unit tests for the text layer: UTF-8, width, sanitising, wrapping, JSON. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "text.h"
+#include "util.h"
+
+static void test_decode_valid_and_invalid(void **state)
+{
+    (void)state;
+    uint32_t cp;
+    assert_int_equal(txt_decode("A", 1, &cp), 1);
+    assert_int_equal(cp, 'A');
+    assert_int_equal(txt_decode("\xC2\xA7", 2, &cp), 2);     /* § */
+    assert_int_equal(cp, 0xA7);
+    assert_int_equal(txt_decode("\xE2\x80\x99", 3, &cp), 3); /* ’ */
+    assert_int_equal(cp, 0x2019);
+    assert_int_equal(txt_decode("\xF0\x9F\x98\x80", 4, &cp), 4);
+    assert_int_equal(cp, 0x1F600);
+    /* Invalid: lone continuation, overlong, truncated, surrogate. */
+    assert_int_equal(txt_decode("\x80", 1, &cp), 1);
+    assert_int_equal(cp, 0xFFFD);
+    assert_int_equal(txt_decode("\xC0\xAF", 2, &cp), 1);
+    assert_int_equal(cp, 0xFFFD);
+    assert_int_equal(txt_decode("\xE2\x80", 2, &cp), 1);
+    assert_int_equal(cp, 0xFFFD);
+    assert_int_equal(txt_decode("\xED\xA0\x80", 3, &cp), 1);
+    assert_int_equal(cp, 0xFFFD);
+}
+
+static void test_width(void **state)
+{
+    (void)state;
+    assert_int_equal(txt_width("hello", 5), 5);
+    assert_int_equal(txt_width("§ ’", strlen("§ ’")), 3);
+    assert_int_equal(txt_width("日本", strlen("日本")), 4);            /* wide */
+    assert_int_equal(txt_width("e\xCC\x81", 3), 1);                   /* combining acute */
+    assert_int_equal(txt_width("\x1b", 1), 0);                        /* never negative */
+    assert_int_equal(txt_cp_width(0x200B), 0);
+}
+
+static void test_sanitize_removes_escapes_and_bidi(void **state)
+{
+    (void)state;
+    char *s = txt_sanitize("a\x1b[31mred\x1b]0;title\x07 b\xE2\x80\xAE" "c\xE2\x80\x8B" "d\xC2\x9B" "e\tf\rg", 0, 0);
+    assert_string_equal(s, "a[31mred]0;title bcde fg");
+    free(s);
+    s = txt_sanitize("line1\nline2", 1, 0);
+    assert_string_equal(s, "line1\nline2");
+    free(s);
+    s = txt_sanitize("line1\nline2", 0, 0);
+    assert_string_equal(s, "line1 line2");
+    free(s);
+    /* Invalid UTF-8 becomes U+FFFD, never passed through raw. */
+    s = txt_sanitize("ok\xFF\xFE!", 0, 0);
+    assert_string_equal(s, "ok\xEF\xBF\xBD\xEF\xBF\xBD!");
+    free(s);
+}
+
+static void test_sanitize_ascii_fallback(void **state)
+{
+    (void)state;
+    char *s = txt_sanitize("\xE2\x80\xA2 it\xE2\x80\x99s \xE2\x80\x9Cx\xE2\x80\x9D \xE2\x80\x94 \xC2\xA7" "10 \xE6\x97\xA5", 0, 1);
+    assert_string_equal(s, "* it's \"x\" - S.10 ?");
+    free(s);
+}
+
+static void check_wrap(const char *text, int width, const char *const *want, size_t n_want)
+{
+    size_t *st, *ln;
+    size_t n = txt_wrap(text, width, &st, &ln);
+    assert_int_equal(n, n_want);
+    for (size_t i = 0; i < n; i++) {
+        char *line = xstrndup(text + st[i], ln[i]);
+        assert_string_equal(line, want[i]);
+        assert_true(txt_width(line, strlen(line)) <= width || width < 1);
+        free(line);
+    }
+    free(st);
+    free(ln);
+}
+
+static void test_wrap_words(void **state)
+{
+    (void)state;
+    const char *const a[] = {"The quick", "brown fox", "jumps"};
+    check_wrap("The quick brown fox jumps", 10, a, 3);
+    const char *const b[] = {"abcdefghij", "klm"};
+    check_wrap("abcdefghijklm", 10, b, 2);              /* a long word is broken */
+    const char *const c[] = {""};
+    check_wrap("", 10, c, 1);
+    const char *const d[] = {"no wrap at all here"};
+    check_wrap("no wrap at all here", 0, d, 1);          /* width 0: no wrapping */
+    const char *const e[] = {"日本", "語"};
+    check_wrap("日本語", 5, e, 2);                        /* wide characters count 2 */
+}
+
+static void test_wrap_hanging_first_line(void **state)
+{
+    (void)state;
+    size_t *st, *ln;
+    size_t n = txt_wrap_hang("aaa bbb ccc ddd", 3, 7, &st, &ln);
+    assert_int_equal(n, 3);
+    assert_int_equal(ln[0], 3);   /* "aaa" */
+    assert_int_equal(ln[1], 7);   /* "bbb ccc" */
+    assert_int_equal(ln[2], 3);   /* "ddd" */
+    free(st);
+    free(ln);
+}
+
+static void test_wrap_never_exceeds_width(void **state)
+{
+    (void)state;
+    const char *text = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod "
+                       "tempor incididunt ut labore et dolore magna aliqua. \xE2\x80\x9CQuoted\xE2\x80\x9D "
+                       "and \xE6\x97\xA5\xE6\x9C\xAC wide, averyveryveryverylongwordthatneverends.";
+    for (int w = 1; w <= 90; w++) {
+        size_t *st, *ln;
+        size_t n = txt_wrap(text, w, &st, &ln);
+        for (size_t i = 0; i < n; i++) {
+            int lw = txt_width(text + st[i], ln[i]);
+            /* A single wide character may exceed a 1-column width; nothing else may. */
+            assert_true(lw <= (w < 2 ? 2 : w));
+        }
+        free(st);
+        free(ln);
+    }
+}
+
+static void test_fit(void **state)
+{
+    (void)state;
+    struct sb b;
+    sb_init(&b);
+    sb_puts(&b, "");
+    assert_int_equal(txt_fit(&b, "Moved Permanently", 8, 1, 0), 8);
+    assert_string_equal(b.buf, "Moved P\xE2\x80\xA6");
+    sb_reset(&b);
+    txt_fit(&b, "Moved Permanently", 8, 1, 1);
+    assert_string_equal(b.buf, "Moved P~");
+    sb_reset(&b);
+    txt_fit(&b, "short", 8, 1, 0);
+    assert_string_equal(b.buf, "short");
+    sb_free(&b);
+}
+
+static void test_json_string(void **state)
+{
+    (void)state;
+    struct sb b;
+    sb_init(&b);
+    txt_json_string(&b, "a\"b\\c\nd\x1b" "e\xC2\x9B" "f\xE2\x80\xAE" "g\xFF");
+    assert_string_equal(b.buf, "\"a\\\"b\\\\c\\nd\\u001be\\u009bf\\u202eg\\ufffd\"");
+    sb_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_decode_valid_and_invalid),
+        cmocka_unit_test(test_width),
+        cmocka_unit_test(test_sanitize_removes_escapes_and_bidi),
+        cmocka_unit_test(test_sanitize_ascii_fallback),
+        cmocka_unit_test(test_wrap_words),
+        cmocka_unit_test(test_wrap_hanging_first_line),
+        cmocka_unit_test(test_wrap_never_exceeds_width),
+        cmocka_unit_test(test_fit),
+        cmocka_unit_test(test_json_string),
+    };
+    return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
