@@ -101,8 +101,12 @@ build/.test-deps: tests/deps.sh
 	@sh tests/deps.sh test
 	@mkdir -p build && touch $@
 
-bench: httpstatus
-	@sh tests/bench/run.sh
+CORE_OBJ = $(CORE_SRC:%.c=build/%.o) build/src/embed.o
+build/bench: tests/bench/bench.c $(CORE_OBJ)
+	$(CC) $(WARN) $(CPPFLAGS) $(SQLITE_CFLAGS) -O2 -Isrc -o $@ tests/bench/bench.c $(CORE_OBJ) $(SQLITE_LIBS) -lutil
+
+bench: httpstatus build/bench
+	@sh tests/bench/run.sh $(BENCH_ARGS)
 
 FUZZ_SECONDS ?= 60
 fuzz: $(DB)
