@@ -19,7 +19,7 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L
 
 # Debian packages each part needs; `make deps` installs the missing ones as root.
 BUILD_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev
-TEST_PKGS = tmux valgrind libcmocka-dev clang python3
+TEST_PKGS = tmux valgrind libcmocka-dev clang libclang-rt-14-dev python3
 export BUILD_PKGS TEST_PKGS
 
 HAVE_PKGS := $(shell $(PKG_CONFIG) --exists ncursesw sqlite3 2>/dev/null && echo yes)
@@ -40,6 +40,7 @@ DB = db/httpstatus.db
 ASSETS = $(shell find assets -type f -name '*.txt' 2>/dev/null)
 HEADERS = $(wildcard src/*.h src/ui/*.h db/*.h)
 
+.SECONDARY:
 .PHONY: all run check bench fuzz install uninstall clean deps deps-test
 all: httpstatus
 
@@ -94,7 +95,7 @@ build/asan/tests/%: tests/unit/%.c $(CORE_ASAN_OBJ) build/asan/db/corpus.o tests
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -O1 $(ASAN_FLAGS) -Isrc -o $@ $< $(CORE_ASAN_OBJ) build/asan/db/corpus.o $(LIBS) -lcmocka
 
-check: httpstatus build/httpstatus-asan $(UNIT_BIN) build/.test-deps
+check: build/.test-deps httpstatus build/httpstatus-asan $(UNIT_BIN) $(FUZZ_BIN)
 	@sh tests/run.sh $(UNIT_BIN)
 
 build/.test-deps: tests/deps.sh
@@ -108,9 +109,30 @@ build/bench: tests/bench/bench.c $(CORE_OBJ)
 bench: httpstatus build/bench
 	@sh tests/bench/run.sh $(BENCH_ARGS)
 
+# libFuzzer harnesses (clang): `make fuzz` runs each for FUZZ_SECONDS; `make check` runs
+# each briefly over the committed corpus in tests/fuzz/corpus/.
+FUZZ_CC ?= clang
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZERS = query text corpus args
+FUZZ_BIN = $(FUZZERS:%=build/fuzz/fuzz_%)
+FUZZ_COMMON = src/text.c src/util.c
+
+build/fuzz/fuzz_query: tests/fuzz/fuzz_query.c src/query.c $(FUZZ_COMMON) $(HEADERS) | build/.test-deps
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -Isrc -o $@ tests/fuzz/fuzz_query.c src/query.c $(FUZZ_COMMON) $(SQLITE_LIBS)
+build/fuzz/fuzz_text: tests/fuzz/fuzz_text.c $(FUZZ_COMMON) $(HEADERS) | build/.test-deps
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -Isrc -o $@ tests/fuzz/fuzz_text.c $(FUZZ_COMMON)
+build/fuzz/fuzz_corpus: tests/fuzz/fuzz_corpus.c db/corpus.c $(FUZZ_COMMON) $(HEADERS) | build/.test-deps
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -Isrc -o $@ tests/fuzz/fuzz_corpus.c db/corpus.c $(FUZZ_COMMON)
+build/fuzz/fuzz_args: tests/fuzz/fuzz_args.c src/cli.c src/data.c src/doc.c src/compare.c src/query.c build/src/embed.o $(FUZZ_COMMON) $(HEADERS) | build/.test-deps
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -Isrc -o $@ tests/fuzz/fuzz_args.c src/cli.c src/data.c src/doc.c src/compare.c src/query.c build/src/embed.o $(FUZZ_COMMON) $(SQLITE_LIBS)
+
 FUZZ_SECONDS ?= 60
-fuzz: $(DB)
-	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+fuzz: $(FUZZ_BIN)
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZERS)
 
 install: httpstatus
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

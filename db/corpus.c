@@ -8,6 +8,23 @@
 #include "../src/text.h"
 #include "../src/util.h"
 
+/* msg, then ": " and the first n bytes of detail (not NUL-terminated), sanitised. */
+static char *err_fmt_n(const char *msg, const char *detail, size_t n)
+{
+    char *copy = detail ? xstrndup(detail, n) : NULL;
+    struct sb b;
+    sb_init(&b);
+    sb_puts(&b, msg);
+    if (copy) {
+        sb_puts(&b, ": ");
+        char *clean = txt_sanitize(copy, 0, 0);
+        txt_fit(&b, clean, 40, 1, 0);
+        free(clean);
+        free(copy);
+    }
+    return sb_steal(&b);
+}
+
 static char *err_fmt(const char *msg, const char *detail)
 {
     struct sb b;
@@ -122,7 +139,7 @@ int corpus_parse(const char *text, size_t len, struct corpus_file **out, int *er
             continue;
         const char *colon = memchr(s, ':', n);
         if (!colon || colon == s) {
-            *err = err_fmt("expected 'name: value' or a '== kind: source' section", s);
+            *err = err_fmt_n("expected 'name: value' or a '== kind: source' section", s, n);
             goto fail;
         }
         const char *v = colon + 1, *e = s + n;

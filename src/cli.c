@@ -167,6 +167,8 @@ int cli_parse(int argc, char **argv, struct cli_opts *o)
                 cli_error("--color takes auto, always or never, not '%s'", w);
                 goto usage;
             }
+        } else if (n_pos > 0 && strcmp(pos[0], "search") == 0) {
+            pos[n_pos++] = argv[i];   /* after "search", "-foo" is a word to search for */
         } else if (a[1] >= '0' && a[1] <= '9') {
             cli_error("'%s' is not a status code: codes run from 100 to 599", a);
             goto usage;
@@ -824,7 +826,10 @@ static int cmd_compare(struct hs_db *db, const struct cli_opts *o, const struct 
                 sb_init(&h);
                 sb_puts(&h, "");
                 char *clean = txt_sanitize(group_title, 0, out->ascii);
-                txt_fit(&h, clean, out->width, 1, out->ascii);
+                if (out->width > 0)
+                    txt_fit(&h, clean, out->width, 1, out->ascii);
+                else
+                    sb_puts(&h, clean);
                 put_styled(out, "\033[1m", h.buf, h.len);
                 fputs("\n\n", stdout);
                 free(clean);
