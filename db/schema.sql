@@ -62,7 +62,8 @@ CREATE INDEX group_codes_code ON group_codes(code);
 -- in src/data.c are given in this order.
 CREATE VIRTUAL TABLE search USING fts5(
     phrase, aliases, summary, body, vendors,
-    tokenize = 'porter unicode61 remove_diacritics 2'
+    tokenize = 'porter unicode61 remove_diacritics 2',
+    prefix = '1 2 3'
 );
 -- Unstemmed words of the same text, for "did you mean" suggestions.
 CREATE VIRTUAL TABLE words USING fts5(text, content = '', tokenize = 'unicode61 remove_diacritics 2');

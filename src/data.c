@@ -29,6 +29,36 @@ extern const unsigned char hs_db_blob_end[];
 
 #define PROGRESS_STEPS 1000
 
+/* Every allocation of this module goes through these, so a test can make any of them fail
+ * (hsdb_set_alloc_failure) together with SQLite's own (SQLITE_CONFIG_MALLOC). */
+static int (*alloc_should_fail)(void);
+
+void hsdb_set_alloc_failure(int (*should_fail)(void))
+{
+    alloc_should_fail = should_fail;
+}
+
+static void *dmalloc(size_t n)
+{
+    if (alloc_should_fail && alloc_should_fail())
+        return NULL;
+    return malloc(n);
+}
+
+static void *dcalloc(size_t n, size_t size)
+{
+    if (alloc_should_fail && alloc_should_fail())
+        return NULL;
+    return calloc(n, size);
+}
+
+static void *drealloc(void *p, size_t n)
+{
+    if (alloc_should_fail && alloc_should_fail())
+        return NULL;
+    return realloc(p, n);
+}
+
 static char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
 static char *fmt(const char *f, ...)
 {
@@ -38,7 +68,7 @@ static char *fmt(const char *f, ...)
     va_end(ap);
     if (n < 0)
         return NULL;
-    char *s = malloc((size_t)n + 1);
+    char *s = dmalloc((size_t)n + 1);
     if (!s)
         return NULL;
     va_start(ap, f);
@@ -52,7 +82,7 @@ static char *dup(const char *s)
     if (!s)
         s = "";
     size_t n = strlen(s);
-    char *p = malloc(n + 1);
+    char *p = dmalloc(n + 1);
     if (p)
         memcpy(p, s, n + 1);
     return p;
@@ -226,7 +256,7 @@ enum hs_status hsdb_open_embedded(struct hs_db **out, char **err)
 {
     *out = NULL;
     *err = NULL;
-    struct hs_db *db = calloc(1, sizeof *db);
+    struct hs_db *db = dcalloc(1, sizeof *db);
     if (!db) {
         *err = dup("out of memory");
         return HS_ENOMEM;
@@ -264,7 +294,7 @@ enum hs_status hsdb_open_file(const char *path, struct hs_db **out, char **err)
         *err = fmt("%s is an empty file, not an httpstatus database", path);
         return *err ? HS_EDB : HS_ENOMEM;
     }
-    struct hs_db *db = calloc(1, sizeof *db);
+    struct hs_db *db = dcalloc(1, sizeof *db);
     if (!db) {
         *err = dup("out of memory");
         return HS_ENOMEM;
@@ -353,7 +383,7 @@ static void *vec_push(struct vec *a)
 {
     if (a->n == a->cap) {
         size_t cap = a->cap ? a->cap * 2 : 8;
-        void *v = realloc(a->v, cap * a->size);
+        void *v = drealloc(a->v, cap * a->size);
         if (!v)
             return NULL;
         a->v = v;
@@ -552,7 +582,7 @@ void hs_code_free(struct hs_code *c)
 enum hs_status hsdb_code(struct hs_db *db, int code, struct hs_code **out)
 {
     *out = NULL;
-    struct hs_code *c = calloc(1, sizeof *c);
+    struct hs_code *c = dcalloc(1, sizeof *c);
     if (!c)
         return nomem(db);
     int args[1] = {code};
@@ -629,7 +659,7 @@ void hs_class_free(struct hs_class *c)
 enum hs_status hsdb_class(struct hs_db *db, int klass, struct hs_class **out)
 {
     *out = NULL;
-    struct hs_class *k = calloc(1, sizeof *k);
+    struct hs_class *k = dcalloc(1, sizeof *k);
     if (!k)
         return nomem(db);
     int args[1] = {klass};
@@ -775,7 +805,7 @@ void hs_hits_free(struct hs_hits *h)
 /* Lower-cased ASCII, runs of spaces folded, trimmed; NUL bytes dropped. NULL on OOM. */
 static char *whole_text(const char *text, size_t len)
 {
-    char *w = malloc(len + 1);
+    char *w = dmalloc(len + 1);
     if (!w)
         return NULL;
     size_t n = 0;
@@ -861,12 +891,17 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
             hs_hits_free(&tmp);
             return nomem(db);
         }
-        s = run2(db, "SELECT " ENTRY_COLS ", snippet(search, -1, char(1), char(2), '…', 12), " BM25 " "
-                     "FROM search JOIN codes c ON c.code = search.rowid WHERE search MATCH ?2 "
-                     "ORDER BY CASE WHEN length(?3) > 2 AND (instr(lower(c.phrase), ?3) > 0 OR EXISTS "
+        /* Rank first (cheap), then make snippets for the few rows kept: snippet() is
+         * the costly part, and in one statement SQLite would make it for every match. */
+        s = run2(db, "WITH top AS (SELECT search.rowid AS code, " BM25 " AS score, "
+                     "CASE WHEN length(?3) > 2 AND (instr(lower(c.phrase), ?3) > 0 OR EXISTS "
                      "(SELECT 1 FROM aliases x WHERE x.code = c.code AND instr(lower(x.alias), ?3) > 0)) "
-                     "THEN (c.status <> 'standard') ELSE 2 END, "
-                     BM25 ", c.code LIMIT ?1",
+                     "THEN (c.status <> 'standard') ELSE 2 END AS named "
+                     "FROM search JOIN codes c ON c.code = search.rowid WHERE search MATCH ?2 "
+                     "ORDER BY named, score, search.rowid LIMIT ?1) "
+                     "SELECT " ENTRY_COLS ", snippet(search, -1, char(1), char(2), '…', 12), top.score "
+                     "FROM top JOIN search ON search.rowid = top.code JOIN codes c ON c.code = top.code "
+                     "WHERE search MATCH ?2 ORDER BY top.named, top.score, top.code",
                  args[0], q, whole, hit_row, &a);
         free(whole);
         free(q);
@@ -1013,7 +1048,7 @@ enum hs_status hsdb_suggest(struct hs_db *db, const char *text, char **out)
         size_t total = 1;
         for (size_t i = 0; i < n; i++)
             total += strlen(words[i]) + 1;
-        char *r = malloc(total);
+        char *r = dmalloc(total);
         if (!r) {
             s = nomem(db);
         } else {
