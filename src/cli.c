@@ -538,8 +538,12 @@ static void list_line(const struct out *out, const struct hs_entry *e)
     sb_init(&fit);
     sb_puts(&fit, "");
     txt_fit(&fit, b.buf, out->width > 0 ? out->width - 3 : 0 + (out->width <= 0 ? 100000 : 0), 1, out->ascii);
-    put_styled(out, class_color(e->klass), num, strlen(num));
-    fwrite(fit.buf, 1, fit.len, stdout);
+    size_t num_len = strlen(num);
+    if (out->width > 0 && (int)num_len > out->width)
+        num_len = (size_t)out->width;      /* absurdly narrow: even the code is cut */
+    put_styled(out, class_color(e->klass), num, num_len);
+    if (out->width <= 0 || out->width > 3)
+        fwrite(fit.buf, 1, fit.len, stdout);
     fputc('\n', stdout);
     sb_free(&fit);
     sb_free(&b);
@@ -606,6 +610,21 @@ static void snippet_text(struct sb *b, const char *snip, int ascii, int emphasis
     }
 }
 
+/* The query as echoed in a message: at most 60 columns. Returns a static buffer. */
+static const char *short_query(const char *q)
+{
+    static char buf[256];
+    struct sb b;
+    sb_init(&b);
+    sb_puts(&b, "");
+    char *clean = txt_sanitize(q, 0, 0);
+    txt_fit(&b, clean, 60, 1, 0);
+    snprintf(buf, sizeof buf, "%s", b.buf);
+    free(clean);
+    sb_free(&b);
+    return buf;
+}
+
 static int cmd_search(struct hs_db *db, const struct cli_opts *o, const struct out *out)
 {
     struct sb q;
@@ -634,13 +653,13 @@ static int cmd_search(struct hs_db *db, const struct cli_opts *o, const struct o
             char *clean = txt_sanitize(sugg, 0, 0);
             if (o->json)
                 fputs("[]\n", stdout);
-            cli_error("no match for '%s'; did you mean '%s'?", q.buf, clean);
+            cli_error("no match for '%s'; did you mean '%s'?", short_query(q.buf), clean);
             free(clean);
             free(sugg);
         } else if (ss == HS_NOTFOUND) {
             if (o->json)
                 fputs("[]\n", stdout);
-            cli_error("no match for '%s'", q.buf);
+            cli_error("no match for '%s'", short_query(q.buf));
         } else {
             sb_free(&q);
             return db_failed(db);
@@ -864,24 +883,52 @@ static int cmd_compare(struct hs_db *db, const struct cli_opts *o, const struct 
     return status;
 }
 
+static void print_wrapped(const struct out *out, const char *text, const char *indent)
+{
+    char *clean = txt_sanitize(text, 1, out->ascii);
+    int iw = (int)strlen(indent);
+    const char *p = clean;
+    while (*p) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        char *para = xstrndup(p, n);
+        size_t *st, *ln;
+        size_t k = txt_wrap(para, out->width > 0 ? (out->width > iw + 8 ? out->width - iw : 8) : 0, &st, &ln);
+        for (size_t i = 0; i < k; i++) {
+            if (ln[i])
+                fputs(out->width <= 0 || out->width > iw + 8 ? indent : "", stdout);
+            fwrite(para + st[i], 1, ln[i], stdout);
+            fputc('\n', stdout);
+        }
+        free(st);
+        free(ln);
+        free(para);
+        p += n + (e ? 1 : 0);
+    }
+    free(clean);
+}
+
 static int cmd_version(struct hs_db *db, const struct out *out)
 {
     printf("httpstatus %s\n\n", HS_VERSION);
+    print_wrapped(out, "The quoted texts come from a reference page of HTTP status codes built from the RFCs (RFC 2616 and later) "
+                       "and Wikipedia, with REST advice for ten common codes (REST API Tutorial). They keep the "
+                       "page's wording and name their source. Summaries, notes on what RFC 9110 changed, "
+                       "examples, related codes, library constants and the descriptions of codes the page "
+                       "lacks are httpstatus's own.", "");
     struct hs_section *s;
     size_t n;
-    if (db && hsdb_page(db, &s, &n) == HS_OK) {
-        struct hs_code fake;
-        (void)fake;
+    enum hs_status st = hsdb_page(db, &s, &n);
+    if (st == HS_OK) {
+        fputs("\nThe page introduced itself thus (quoted as written):\n\n", stdout);
         for (size_t i = 0; i < n; i++) {
-            char *clean = txt_sanitize(s[i].body, 1, out->ascii);
-            printf("%s\n\n", clean);
-            free(clean);
+            print_wrapped(out, s[i].body, "  ");
+            fputc('\n', stdout);
         }
         hs_sections_free(s, n);
+    } else if (st != HS_NOTFOUND) {
+        return db_failed(db);
     }
-    puts("The quoted texts keep the reference page's wording and name their source (RFC 2616\n"
-         "and later RFCs, Wikipedia, REST API Tutorial); summaries, notes, examples and\n"
-         "descriptions of codes the page lacks are httpstatus's own.");
     return EXIT_FOUND;
 }
 

@@ -156,17 +156,19 @@ static void side_by_side(struct sb *b, const struct cmp_table *t, int width, int
     size_t n = t->n_codes;
     int cw = col_width(t, width);
     const char *bar = ascii ? " | " : " \xE2\x94\x82 ";
-    if (cw <= 0) {
-        /* No width limit: each column as wide as its widest cell. */
-        cw = 0;
+    {
+        /* Never wider than the widest cell (no width limit: exactly that wide). */
+        int natural = 0;
         for (size_t i = 0; i < n; i++) {
             int w = txt_width(t->heads[i], strlen(t->heads[i]));
-            cw = w > cw ? w : cw;
+            natural = w > natural ? w : natural;
             for (size_t r = 0; r < t->n_rows; r++) {
                 w = txt_width(t->rows[r].cells[i], strlen(t->rows[r].cells[i]));
-                cw = w > cw ? w : cw;
+                natural = w > natural ? w : natural;
             }
         }
+        if (cw <= 0 || cw > natural)
+            cw = natural;
     }
     /* Header. */
     size_t ls = b->len;

@@ -973,6 +973,8 @@ static enum hs_status vocab_row(sqlite3_stmt *st, void *arg)
     /* Nearest first; among equals, the same length (a transposition or a typo rather than
      * a different word), then the word in most codes. */
     int same_len = strlen(term) == strlen(a->word);
+    if (d == 0)
+        return HS_OK;      /* the word itself: indexed yet matching nothing says nothing */
     if (d <= a->cap && (d < a->best_d || (d == a->best_d && same_len > a->best_same) ||
                         (d == a->best_d && same_len == a->best_same && n > a->best_n))) {
         a->best_same = same_len;
@@ -1027,9 +1029,9 @@ enum hs_status hsdb_suggest(struct hs_db *db, const char *text, char **out)
             s = r;
             break;
         }
-        if (found)
-            continue;
         size_t len = strlen(words[i]);
+        if (found || len < 3)
+            continue;      /* short words ("a", "t" of "don't") make poor suggestions */
         struct suggest_acc a = {words[i], (size_t)-1, 0, NULL, len <= 4 ? 1 : len <= 8 ? 2 : 3, 0};
         r = run(db, "SELECT term, doc FROM words_vocab WHERE length(term) BETWEEN ?1 AND ?2",
                 (int[]){(int)len - (int)a.cap, (int)len + (int)a.cap}, 2, NULL, vocab_row, &a);

@@ -52,6 +52,9 @@ static void wrapped(struct doc *d, enum doc_kind kind, const char *raw, const ch
     size_t n = txt_wrap_hang(clean, w1, w2, &st, &ln);
     if (own_line) {
         char *p = fitted(first, width, ascii);
+        size_t pl = strlen(p);
+        while (pl && p[pl - 1] == ' ')
+            p[--pl] = '\0';
         add(d, kind, p);
     }
     for (size_t i = 0; i < n; i++) {

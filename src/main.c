@@ -1,6 +1,7 @@
 /* main.c — the edge: parse the command line, open the database, run the command or the
  * browser, and turn errors into one message and an exit status (0 found, 1 not found or
  * no match, 2 usage or database error). */
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -52,8 +53,10 @@ int main(int argc, char **argv)
     } else {
         status = cli_run(db, &o);
     }
-    if (fflush(stdout) != 0 && status == EXIT_FOUND)
+    if ((fflush(stdout) != 0 || ferror(stdout)) && status != EXIT_USAGE) {
+        cli_error("cannot write the output: %s", strerror(errno));
         status = EXIT_USAGE;
+    }
     hsdb_close(db);
     free(o.args);
     return status;

@@ -488,6 +488,72 @@ for a in -V --version; do
     done
 done
 
+# ---- more of the command line -------------------------------------------------------------------------------------------
+
+run "$HS" 404 --json
+expect_rc "option after the code: exit 0" 0
+expect_json "option after the code: JSON"
+run "$HS" --width=40 404
+expect_max_width "--width=40 (one word)" 40
+run "$HS" --limit=2 search not
+n=$(grep -c . "$TMPD/out")
+if [ "$n" = 2 ]; then pass "--limit=2 (one word): two lines"; else fail "--limit=2 (one word): two lines" "$n lines"; fi
+expect_usage "--limit 10001" --limit 10001 search not
+run "$HS" 4XX
+expect_rc "4XX (capitals): exit 0" 0
+expect_out "4XX (capitals): the class" "4xx Client Error"
+run "$HS" list 4
+expect_rc "list 4: exit 0" 0
+expect_out "list 4: 404" "404  Not Found"
+run "$HS"
+expect_rc "no arguments on a pipe: exit 0" 0
+cp "$TMPD/out" "$TMPD/noargs"
+run "$HS" list
+if cmp -s "$TMPD/out" "$TMPD/noargs"; then pass "no arguments on a pipe: the list"; else fail "no arguments on a pipe: the list" "differs from 'list'"; fi
+run "$HS" --json
+expect_rc "--json alone: exit 0" 0
+expect_json "--json alone: JSON"
+expect_usage "257 codes at once" $(seq 100 356)
+expect_usage "compare 9 codes" compare 301 302 303 307 308 404 410 200 201
+
+# --ascii: nothing but ASCII, whatever the command.
+for a in 404 4xx 499 list "search not found" "compare 302" "compare 301 302 303 307 308" --version; do
+    run "$HS" --ascii --width 60 $a
+    pycheck "--ascii $a: ASCII only" '
+raw = open(sys.argv[1], "rb").read()
+assert raw, "no output"
+bad = sorted(set(b for b in raw if b >= 128))
+assert not bad, "bytes %r, first line with one: %r" % (bad[:5], [l for l in raw.split(b"\n") if any(x >= 128 for x in l)][0][:80])'
+done
+# A terminal that is not UTF-8 gets ASCII too.
+if command -v script >/dev/null 2>&1 && script -qc true /dev/null >/dev/null 2>&1; then
+    run env LC_ALL=C LANG=C NO_COLOR=1 script -qc "$HS 404" /dev/null
+    pycheck "non-UTF-8 terminal: ASCII only" '
+raw = open(sys.argv[1], "rb").read()
+assert b"404 Not Found" in raw, "no title"
+assert not any(b >= 128 for b in raw), "non-ASCII bytes on a C-locale terminal"'
+else
+    pass "non-UTF-8 terminal: skipped (no script(1))"
+fi
+
+# --version follows the width like everything else.
+run "$HS" --version
+expect_max_width "--version: at most 80 columns on a pipe" 80
+run "$HS" --width 60 --version
+expect_max_width "--version --width 60" 60
+
+# Output that cannot be written is an error, with its one line.
+if [ -w /dev/full ]; then
+    for a in list 404 "--json 404" "search not found"; do
+        "$HS" $a >/dev/full 2>"$TMPD/err" </dev/null
+        RC=$?
+        expect_rc "$a >/dev/full: exit 2" 2
+        expect_one_err_line "$a >/dev/full: one stderr line"
+    done
+else
+    pass "write errors: skipped (no /dev/full)"
+fi
+
 # ---- escape sequences from a crafted database -----------------------------------------------------------------------
 
 if [ -f db/httpstatus.db ]; then
@@ -534,6 +600,30 @@ assert d["phrase"].startswith("Not Found"), d["phrase"]
 assert "RED" in d["phrase"] and "LIVE" in d["phrase"], d["phrase"]'
     else
         fail "crafted database built" "python3 sqlite3 could not modify the copy"
+    fi
+    # Wide (CJK) and combining characters: widths are display columns, not bytes.
+    cp db/httpstatus.db "$TMPD/wide.db"
+    if python3 - "$TMPD/wide.db" <<'EOF2'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+w = "日本語のテキストはとても幅が広いです"
+comb = "cafe\u0301 na\u0308ive "
+c.execute("UPDATE codes SET phrase = ?, summary = ? WHERE code = 404", ("Not Found " + w, "zebrafish " + w * 3 + " " + comb * 3))
+c.execute("UPDATE codes SET phrase = ? WHERE code = 302", ("Found " + w,))
+c.execute("UPDATE sections SET body = ? || body WHERE code = 404", (w * 4 + " " + comb,))
+c.execute("UPDATE search SET summary = ?, phrase = ? WHERE rowid = 404", ("zebrafish " + w * 3, "Not Found " + w))
+c.commit()
+EOF2
+    then
+        for w in 20 40 60; do
+            for a in 404 4xx list "search zebrafish" "compare 302" "compare 404 410"; do
+                run "$HS" --db "$TMPD/wide.db" --width "$w" $a
+                expect_rc "wide characters: --width $w $a: exit 0" 0
+                expect_max_width "wide characters: --width $w $a" "$w"
+            done
+        done
+    else
+        fail "wide-character database built" "python3 sqlite3 could not modify the copy"
     fi
 else
     fail "crafted database" "db/httpstatus.db is missing (run make db/httpstatus.db)"
