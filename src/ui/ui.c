@@ -635,5 +635,16 @@ int ui_run(struct hs_db *db, int ascii)
         status = 2;
     }
     app_free(&a);
+    if (got_signal) {
+        /* The terminal is restored; now end the way the signal asked, so a parent shell
+         * sees "interrupted" (status 128 + signal). SIGQUIT without its core dump. */
+        int sig = got_signal;
+        hsdb_close(db);
+        if (sig == SIGQUIT)
+            _exit(128 + sig);
+        signal(sig, SIG_DFL);
+        raise(sig);
+        _exit(128 + sig);
+    }
     return status;
 }

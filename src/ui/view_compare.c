@@ -73,6 +73,7 @@ int compare_open(struct app *a)
         if (codes[i] == a->cur_code)
             a->cmp_col = (int)i;
     a->cmp_focus = 0;
+    a->cmp_hide_same = 0;
     a->cmp_top = 0;
     memset(a->cmp_col_top, 0, sizeof a->cmp_col_top);
     return UI_REDRAW;
@@ -144,12 +145,19 @@ static void draw_stacked(struct app *a, struct rect r, const struct cmp_table *t
     if (a->cmp_top > total)
         a->cmp_top = total ? total - 1 : 0;
     int y = r.y;
+    int head = -1;
     while (*p && y < r.y + r.h) {
         const char *e = strchr(p, '\n');
         size_t len = e ? (size_t)(e - p) : strlen(p);
+        int is_head = len && p[0] != ' ' && p[0] != '*';
+        if (is_head && (n == 0 || (p > text + 1 && p[-2] == '\n')))
+            head++;                       /* a code's title starts after a blank line */
+        else
+            is_head = 0;
         if (n >= a->cmp_top) {
             int diff = len > 1 && p[0] == '*';
-            draw_textn(y, r.x, r.w, p, len, diff ? ST_DIFF : (len && p[0] != ' ') ? ST_BOLD : ST_NORMAL);
+            enum style st = diff ? ST_DIFF : is_head ? (head == a->cmp_col ? ST_SELECTED : ST_BOLD) : ST_NORMAL;
+            draw_textn(y, r.x, r.w, p, len, st);
             y++;
         }
         n++;
@@ -164,12 +172,17 @@ static void draw_compare(struct app *a, struct rect r)
         return;
     /* Title line. */
     char *title = txt_sanitize(a->cmp_title ? a->cmp_title : "", 0, a->ascii);
-    draw_text(r.y, r.x + 1, r.w - 2, title, ST_BOLD);
+    struct sb tb;
+    sb_init(&tb);
+    sb_puts(&tb, "");
+    txt_fit(&tb, title, r.w - 2, 1, a->ascii);
+    draw_text(r.y, r.x + 1, r.w - 2, tb.buf, ST_BOLD);
+    sb_free(&tb);
     free(title);
     r.y++;
     r.h--;
     struct cmp_table *t = cmp_build(a->cmp, a->n_cmp, a->ascii);
-    int cw = col_width(a, r.w - 1);
+    int cw = col_width(a, r.w);
     if (cw < CMP_MIN_COL) {
         draw_stacked(a, r, t);
         cmp_free(t);

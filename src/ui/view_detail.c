@@ -217,10 +217,11 @@ static int detail_key(struct app *a, enum action act, int ch)
         break;
     case ACT_ENTER: {
         int link = a->doc->v[a->dcur].link;
-        if (link)
-            app_follow(a, link);
-        else
-            app_message(a, 0, "no link here: ] and [ move between related codes");
+        if (link) {
+            app_follow(a, link);      /* frees this document: nothing below may touch it */
+            return UI_REDRAW;
+        }
+        app_message(a, 0, "no link here: ] and [ move between related codes");
         break;
     }
     case ACT_NEXT_LINK:

@@ -41,7 +41,19 @@ void search_run(struct app *a)
     } else if (s != HS_OK && s != HS_NOTFOUND) {
         a->search_note = xstrdup(hsdb_error(a->db));
     }
-    a->results = 1;
+    /* An empty prompt shows the whole list, as before the search. */
+    int was_results = a->results;
+    a->results = a->query.len > 0;
+    if (!a->results) {
+        free(a->items);
+        a->items = NULL;
+        a->n_items = 0;
+        app_rebuild_items(a);
+        if (was_results && a->saved_code)
+            app_select_code(a, a->saved_code);
+        app_load_detail(a);
+        return;
+    }
     a->sel = 0;
     a->top = 0;
     free(a->items);

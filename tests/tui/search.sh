@@ -1,0 +1,125 @@
+#!/bin/sh
+# tests/tui/search.sh — live search in the browser: the "/" prompt narrows the list as you
+# type, a snippet under each hit, Enter keeps the hits, n finds the words in the detail
+# pane, Esc restores the list and the selection, "no match" with a suggestion, hostile
+# input, and the prompt's history. Run: sh tests/tui/search.sh (HS=path/to/httpstatus).
+. "$(dirname "$0")/lib.sh"
+
+sel_has() { selected_row | grep -qF -- "$1"; }
+prompt_is() { [ "$(status_line | sed 's/[[:space:]]*$//')" = "/$1" ]; }
+hit_count() { title_bar | sed -n 's/.* \([0-9][0-9]*\) hits*.*/\1/p'; }
+# The list row under the row holding TEXT.
+row_under() { list_part | grep -A1 -F -- "$1" | sed -n 2p; }
+row_number_of() { printf '%s\n' "$SCREEN" | grep -n -F -- "$1" | head -1 | cut -d: -f1; }
+
+hs_start
+keys 2 0 4
+wait_until 'detail_title_is "204 No Content"' >/dev/null
+
+# ---- the prompt -------------------------------------------------------------------------------
+keys /
+ok "search: / opens the prompt on the bottom line" 'prompt_is ""' \
+    'the bottom line is "$(status_line)", expected the prompt "/"'
+
+# ---- live narrowing: the list changes with every keystroke --------------------------------------
+prev=$(list_part)
+typed=
+for k in c a p t; do
+    typed=$typed$k
+    keys "$k"
+    ok "search: typing '$typed' updates the list live" 'prompt_is "$typed" && title_has hit && [ "$(list_part)" != "$prev" ]' \
+        'after typing "$typed" the prompt is "$(status_line | trim)" and the list did not change'
+    cap
+    prev=$(list_part)
+done
+type_text iv
+ok "search: 'captiv' finds 511 Network Authentication Required" \
+    'prompt_is captiv && list_has "511 Network Authentication Required"' \
+    'the list for "captiv" lacks 511 Network Authentication Required'
+ok "search: 'captiv' narrows the list to few hits" '[ -n "$(hit_count)" ] && [ "$(hit_count)" -ge 1 ] && [ "$(hit_count)" -le 3 ] && ! list_has "Informational"' \
+    'the title bar says "$(title_bar | trim)" for captiv'
+ok "search: the detail pane shows the first hit" 'detail_title_is "511 Network Authentication Required"' \
+    'the detail pane shows "$(detail_title)"'
+# The snippet: the row under the hit is text from the document with the match highlighted.
+snippet_ok() {
+    _sn=$(row_under "511 Network Authentication Required")
+    printf '%s\n' "$_sn" | grep -qi "captiv" || return 1
+    printf '%s\n' "$_sn" | grep -qE '^ *[^ ]? *[0-9]{3} ' && return 1
+    cap_attrs
+    match_in_row "$(row_number_of "$_sn")"
+}
+ok "search: a snippet line with the match highlighted appears under the hit" 'snippet_ok' \
+    'the row under 511 is "$(row_under "511 Network Authentication Required")", expected a snippet with "captive" highlighted'
+
+# ---- Enter keeps the result ---------------------------------------------------------------------
+keys Enter
+ok "search: Enter closes the prompt" 'status_has "q quit" && ! prompt_is captiv' \
+    'the bottom line is still "$(status_line | trim)" after Enter'
+ok "search: Enter keeps the hits in the list" 'list_has "511 Network Authentication Required" && ! list_has "1xx Informational"' \
+    'after Enter the list is not the hits for captiv'
+ok "search: the title bar says hits" 'title_has hit && ! title_has codes' \
+    'the title bar says "$(title_bar | trim)"'
+
+# ---- n: next match in the detail pane -----------------------------------------------------------
+cursor_on_match() {
+    _c=$(detail_cursor)
+    printf '%s\n' "$_c" | grep -qi captiv || return 1
+    match_in_row "$(row_number_of "$_c")"
+}
+keys n
+ok "search: n puts the detail cursor on a highlighted match" 'cursor_on_match' \
+    'after n the detail cursor line is "$(detail_cursor)", expected a line with "captive" highlighted'
+
+# ---- Esc: the full list and the selection from before -------------------------------------------
+keys Escape
+ok "search: Esc restores the full list" 'title_has codes && list_has "1xx Informational" && list_has "100 Continue"' \
+    'after Esc the list is not the full list'
+ok "search: Esc restores the previous selection (204)" 'sel_has "204 No Content" && detail_title_is "204 No Content"' \
+    'after Esc: highlighted "$(selected_row)", detail "$(detail_title)"'
+
+# ---- history --------------------------------------------------------------------------------------
+keys /
+wait_until 'prompt_is ""' >/dev/null
+keys Up
+ok "search: Up in the prompt recalls the previous search" 'prompt_is captiv && list_has "511 Network Authentication Required"' \
+    'after / and Up the prompt is "$(status_line | trim)"'
+
+# ---- no match -------------------------------------------------------------------------------------
+keys C-u
+wait_until 'prompt_is ""' >/dev/null
+type_text forbiden
+ok "search: a query with no match says 'no match'" 'prompt_is forbiden && list_has "no match"' \
+    'the list for "forbiden" does not say "no match"'
+ok "search: ... and suggests a word ('did you mean')" 'list_has "did you mean" && list_has "forbidden"' \
+    'no "did you mean ... forbidden" under the no-match note'
+
+# ---- hostile input: never an error ---------------------------------------------------------------
+# Settled: the prompt shows the query and the list shows hits or the "no match" note, with no
+# error text anywhere.
+settled_clean() {
+    prompt_is "$1" || return 1
+    title_has hit || return 1
+    _n=$(hit_count)
+    if [ "$_n" = 0 ]; then
+        list_part | sed -n 1p | grep -q "no match for" || return 1
+    fi
+    printf '%s\n' "$SCREEN" | grep -qiE 'syntax|fts5|sqlite|malformed|no such column|parse error|error:' && return 1
+    return 0
+}
+for q in '"' 'AND' '*' '-' '"unterminated' 'NEAR(' 'a:b' "'" '(' ')' 'OR' 'NOT' '^' '{' '\' '-x AND "' ; do
+    keys C-u
+    wait_until 'prompt_is ""' >/dev/null
+    type_text "$q"
+    ok "search: hostile input [$q] shows hits or 'no match', never an error" 'settled_clean "$q"' \
+        'for the query [$q] the screen is not a clean result'
+done
+ok "search: still running after the hostile input" '[ "$DEAD" = 0 ]' 'the program has exited'
+
+# Esc straight from the prompt: the full list and the selection from before the search.
+keys Escape
+ok "search: Esc from the prompt restores the list and 204" 'title_has codes && sel_has "204 No Content" && detail_title_is "204 No Content"' \
+    'after Esc: title "$(title_bar | trim)", highlighted "$(selected_row)"'
+
+keys q
+ok "search: q quits" '[ "$DEAD" = 1 ]' 'the program is still running after q'
+exit 0
