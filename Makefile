@@ -39,6 +39,8 @@ APP_SRC = $(CORE_SRC) $(UI_SRC) src/main.c
 DB = db/httpstatus.db
 ASSETS = $(shell find assets -type f -name '*.txt' 2>/dev/null)
 HEADERS = $(wildcard src/*.h src/ui/*.h db/*.h)
+FUZZERS = query text corpus args
+FUZZ_BIN = $(FUZZERS:%=build/fuzz/fuzz_%)
 
 .SECONDARY:
 .PHONY: all run check bench fuzz install uninstall clean deps deps-test
@@ -113,8 +115,6 @@ bench: httpstatus build/bench
 # each briefly over the committed corpus in tests/fuzz/corpus/.
 FUZZ_CC ?= clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-FUZZERS = query text corpus args
-FUZZ_BIN = $(FUZZERS:%=build/fuzz/fuzz_%)
 FUZZ_COMMON = src/text.c src/util.c
 
 build/fuzz/fuzz_query: tests/fuzz/fuzz_query.c src/query.c $(FUZZ_COMMON) $(HEADERS) | build/.test-deps
