@@ -27,17 +27,7 @@ static char *err_fmt_n(const char *msg, const char *detail, size_t n)
 
 static char *err_fmt(const char *msg, const char *detail)
 {
-    struct sb b;
-    sb_init(&b);
-    sb_puts(&b, msg);
-    if (detail) {
-        sb_puts(&b, ": ");
-        /* Quote what we saw, sanitised and cut short. */
-        char *clean = txt_sanitize(detail, 0, 0);
-        txt_fit(&b, clean, 40, 1, 0);
-        free(clean);
-    }
-    return sb_steal(&b);
+    return err_fmt_n(msg, detail, detail ? strlen(detail) : 0);
 }
 
 static void trim_right(struct sb *b)

@@ -328,20 +328,18 @@ void hsdb_close(struct hs_db *db)
 /* Row callback: returns HS_OK to go on, anything else stops with that status. */
 typedef enum hs_status (*row_fn)(sqlite3_stmt *st, void *arg);
 
-/* Prepare sql, bind ints (n_ints of them, as ?1..?n) and optionally one text as the next
- * parameter, run it, call fn per row. Finalizes on every path. HS_NOTFOUND when no row. */
-static enum hs_status run(struct hs_db *db, const char *sql, const int *ints, int n_ints,
-                          const char *text, row_fn fn, void *arg)
+/* Prepare sql, bind ints as ?1..?n_ints and then texts as the following parameters, run it,
+ * call fn per row. Finalizes on every path. HS_NOTFOUND when no row. */
+static enum hs_status run_texts(struct hs_db *db, const char *sql, const int *ints, int n_ints,
+                                const char *const *texts, int n_texts, row_fn fn, void *arg)
 {
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL);
+    for (int i = 0; rc == SQLITE_OK && i < n_ints; i++)
+        rc = sqlite3_bind_int(st, i + 1, ints[i]);
+    for (int i = 0; rc == SQLITE_OK && i < n_texts; i++)
+        rc = sqlite3_bind_text(st, n_ints + i + 1, texts[i], -1, SQLITE_STATIC);
     if (rc != SQLITE_OK) {
-        sqlite3_finalize(st);
-        return fail(db, rc);
-    }
-    for (int i = 0; i < n_ints; i++)
-        sqlite3_bind_int(st, i + 1, ints[i]);
-    if (text && (rc = sqlite3_bind_text(st, n_ints + 1, text, -1, SQLITE_STATIC)) != SQLITE_OK) {
         sqlite3_finalize(st);
         return fail(db, rc);
     }
@@ -358,6 +356,12 @@ static enum hs_status run(struct hs_db *db, const char *sql, const int *ints, in
     if (rc != SQLITE_DONE)
         return fail(db, rc);
     return s;
+}
+
+static enum hs_status run(struct hs_db *db, const char *sql, const int *ints, int n_ints,
+                          const char *text, row_fn fn, void *arg)
+{
+    return run_texts(db, sql, ints, n_ints, &text, text ? 1 : 0, fn, arg);
 }
 
 static char *col(sqlite3_stmt *st, int i, int *ok)
@@ -829,37 +833,6 @@ static char *whole_text(const char *text, size_t len)
     return w;
 }
 
-/* run() for the search statement: ?1 an int, ?2 and ?3 texts. */
-static enum hs_status run2(struct hs_db *db, const char *sql, int i1, const char *t2, const char *t3,
-                           row_fn fn, void *arg)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_int(st, 1, i1);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_text(st, 2, t2, -1, SQLITE_STATIC);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_text(st, 3, t3, -1, SQLITE_STATIC);
-    if (rc != SQLITE_OK) {
-        sqlite3_finalize(st);
-        return fail(db, rc);
-    }
-    enum hs_status s = HS_NOTFOUND;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        enum hs_status r = fn(st, arg);
-        if (r != HS_OK) {
-            sqlite3_finalize(st);
-            return r == HS_ENOMEM ? nomem(db) : r;
-        }
-        s = HS_OK;
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return fail(db, rc);
-    return s;
-}
-
 /* bm25 weights in the column order of the 'search' table: phrase, aliases, summary, body,
  * vendors. A match in the name beats a match in the text. */
 #define BM25 "bm25(search, 10.0, 8.0, 3.0, 1.0, 4.0)"
@@ -893,7 +866,8 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
         }
         /* Rank first (cheap), then make snippets for the few rows kept: snippet() is
          * the costly part, and in one statement SQLite would make it for every match. */
-        s = run2(db, "WITH top AS (SELECT search.rowid AS code, " BM25 " AS score, "
+        const char *texts[2] = {q, whole};
+        s = run_texts(db, "WITH top AS (SELECT search.rowid AS code, " BM25 " AS score, "
                      "CASE WHEN length(?3) > 2 AND (instr(lower(c.phrase), ?3) > 0 OR EXISTS "
                      "(SELECT 1 FROM aliases x WHERE x.code = c.code AND instr(lower(x.alias), ?3) > 0)) "
                      "THEN (c.status <> 'standard') ELSE 2 END AS named "
@@ -902,7 +876,7 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
                      "SELECT " ENTRY_COLS ", snippet(search, -1, char(1), char(2), '…', 12), top.score "
                      "FROM top JOIN search ON search.rowid = top.code JOIN codes c ON c.code = top.code "
                      "WHERE search MATCH ?2 ORDER BY top.named, top.score, top.code",
-                 args[0], q, whole, hit_row, &a);
+                 args, 1, texts, 2, hit_row, &a);
         free(whole);
         free(q);
         if (s == HS_NOTFOUND)

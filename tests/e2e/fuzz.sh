@@ -10,7 +10,7 @@ for name in query text corpus args; do
     fi
     work=$TMPD/fuzz-$name
     mkdir -p "$work"
-    if "$bin" -runs=4000 -max_total_time=5 -timeout=10 "$work" "tests/fuzz/corpus/$name" >"$TMPD/fuzz.log" 2>&1; then
+    if "$bin" -runs=4000 -max_total_time=5 -timeout=10 -close_fd_mask=2 "$work" "tests/fuzz/corpus/$name" >"$TMPD/fuzz.log" 2>&1; then
         pass "fuzz $name: corpus and 4000 mutations"
     else
         fail "fuzz $name" "$(grep -E 'ERROR|abort|Sanitizer|deadly' "$TMPD/fuzz.log" | head -3)"

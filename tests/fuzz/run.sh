@@ -10,7 +10,7 @@ for name in "$@"; do
     out=build/fuzz/out/$name
     mkdir -p "$out"
     log=build/fuzz/$name.log
-    ./build/fuzz/fuzz_"$name" -max_total_time="$secs" -print_final_stats=1 -timeout=10 \
+    ./build/fuzz/fuzz_"$name" -max_total_time="$secs" -print_final_stats=1 -timeout=10 -close_fd_mask=2 \
         "$out" tests/fuzz/corpus/"$name" >"$log" 2>&1
     rc=$?
     execs=$(grep -E 'stat::number_of_executed_units' "$log" | awk '{print $2}')
