@@ -15,9 +15,16 @@
 #include <sqlite3.h>
 
 #include "query.h"
+#include "util.h"
+
+#define STMT_CACHE 48
 
 struct hs_db {
     sqlite3 *conn;
+    struct {
+        const char *sql;     /* a string literal of this file: compared by address */
+        sqlite3_stmt *st;
+    } cache[STMT_CACHE];     /* prepared statements, kept until hsdb_close */
     char *name;          /* "the built-in database" or the file name */
     char *err;           /* last error message, owned */
     long budget;         /* progress handler ticks allowed per call; 0 = unlimited */
@@ -317,6 +324,8 @@ void hsdb_close(struct hs_db *db)
 {
     if (!db)
         return;
+    for (int i = 0; i < STMT_CACHE; i++)
+        sqlite3_finalize(db->cache[i].st);
     sqlite3_close(db->conn);
     free(db->name);
     free(db->err);
@@ -330,29 +339,65 @@ typedef enum hs_status (*row_fn)(sqlite3_stmt *st, void *arg);
 
 /* Prepare sql, bind ints as ?1..?n_ints and then texts as the following parameters, run it,
  * call fn per row. Finalizes on every path. HS_NOTFOUND when no row. */
+/* A prepared statement for sql (a literal of this file), from the cache when possible.
+ * Release it with release(): cached ones are reset, others finalized. */
+static int prepare(struct hs_db *db, const char *sql, sqlite3_stmt **st)
+{
+    int free_slot = -1;
+    for (int i = 0; i < STMT_CACHE; i++) {
+        if (db->cache[i].sql == sql) {
+            *st = db->cache[i].st;
+            return SQLITE_OK;
+        }
+        if (!db->cache[i].sql && free_slot < 0)
+            free_slot = i;
+    }
+    int rc = sqlite3_prepare_v3(db->conn, sql, -1, free_slot >= 0 ? SQLITE_PREPARE_PERSISTENT : 0, st, NULL);
+    if (rc == SQLITE_OK && free_slot >= 0) {
+        db->cache[free_slot].sql = sql;
+        db->cache[free_slot].st = *st;
+    }
+    return rc;
+}
+
+static void release(struct hs_db *db, sqlite3_stmt *st)
+{
+    if (!st)
+        return;
+    for (int i = 0; i < STMT_CACHE; i++)
+        if (db->cache[i].st == st) {
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            return;
+        }
+    sqlite3_finalize(st);
+}
+
+/* Prepare sql, bind ints as ?1..?n_ints and then texts as the following parameters, run it,
+ * call fn per row. Releases the statement on every path. HS_NOTFOUND when no row. */
 static enum hs_status run_texts(struct hs_db *db, const char *sql, const int *ints, int n_ints,
                                 const char *const *texts, int n_texts, row_fn fn, void *arg)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL);
+    int rc = prepare(db, sql, &st);
     for (int i = 0; rc == SQLITE_OK && i < n_ints; i++)
         rc = sqlite3_bind_int(st, i + 1, ints[i]);
     for (int i = 0; rc == SQLITE_OK && i < n_texts; i++)
         rc = sqlite3_bind_text(st, n_ints + i + 1, texts[i], -1, SQLITE_STATIC);
     if (rc != SQLITE_OK) {
-        sqlite3_finalize(st);
+        release(db, st);
         return fail(db, rc);
     }
     enum hs_status s = HS_NOTFOUND;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         enum hs_status r = fn(st, arg);
         if (r != HS_OK) {
-            sqlite3_finalize(st);
+            release(db, st);
             return r == HS_ENOMEM ? nomem(db) : r;
         }
         s = HS_OK;
     }
-    sqlite3_finalize(st);
+    release(db, st);
     if (rc != SQLITE_DONE)
         return fail(db, rc);
     return s;
@@ -806,36 +851,164 @@ void hs_hits_free(struct hs_hits *h)
     h->n = 0;
 }
 
-/* Lower-cased ASCII, runs of spaces folded, trimmed; NUL bytes dropped. NULL on OOM. */
-static char *whole_text(const char *text, size_t len)
-{
-    char *w = dmalloc(len + 1);
-    if (!w)
-        return NULL;
-    size_t n = 0;
-    int space = 1;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)text[i];
-        if (ch == 0)
-            continue;
-        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '"') {
-            if (!space)
-                w[n++] = ' ';
-            space = 1;
-            continue;
-        }
-        w[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-        space = 0;
-    }
-    while (n && w[n - 1] == ' ')
-        n--;
-    w[n] = '\0';
-    return w;
-}
-
 /* bm25 weights in the column order of the 'search' table: phrase, aliases, summary, body,
  * vendors. A match in the name beats a match in the text. */
 #define BM25 "bm25(search, 10.0, 8.0, 3.0, 1.0, 4.0)"
+
+/* Ranked by bm25 among the first CANDIDATES matches (in rowid order). Bounds the work of a
+ * word that is in nearly every entry of a very large database, where bm25 tells those
+ * entries apart by little anyway; below CANDIDATES matches the ranking is exact. */
+#define CANDIDATES "4000"
+#define RANK_BOUNDED "SELECT code, score FROM (SELECT rowid AS code, " BM25 " AS score FROM search " \
+                     "WHERE search MATCH ?2 LIMIT " CANDIDATES ") ORDER BY score, code LIMIT ?1"
+
+/* Codes chosen so far, in rank order, without repeats. */
+struct pick {
+    int codes[512];
+    double scores[512];
+    int n, limit;
+};
+
+static enum hs_status pick_row(sqlite3_stmt *st, void *arg)
+{
+    struct pick *p = arg;
+    int code = sqlite3_column_int(st, 0);
+    for (int i = 0; i < p->n; i++)
+        if (p->codes[i] == code)
+            return HS_OK;
+    if (p->n < p->limit) {
+        p->scores[p->n] = sqlite3_column_double(st, 1);
+        p->codes[p->n++] = code;
+    }
+    return HS_OK;
+}
+
+/* Search in tiers, each ranked by bm25 and cheap because FTS5 alone answers it:
+ *   1. codes whose name or alias is the typed words as a phrase (standard codes first);
+ *   2. matches in the short columns (name, alias, summary, vendor);
+ *   3. only if those are fewer than the limit, matches anywhere (the long texts).
+ * The costly part, snippet(), is then made for the kept codes only. On a large database
+ * a common word costs a pass over the short columns, not over every text. */
+static enum hs_status search_tiers(struct hs_db *db, const char *q, const char *phrase, struct pick *p)
+{
+    enum hs_status s = HS_OK;
+    char *expr;
+    if (phrase) {
+        expr = fmt("{phrase aliases} : %s", phrase);
+        if (!expr)
+            return nomem(db);
+        int args[1] = {p->limit};
+        s = run(db, "SELECT t.code, t.score - 1000.0 FROM (SELECT rowid AS code, " BM25 " AS score FROM search "
+                    "WHERE search MATCH ?2 LIMIT " CANDIDATES ") t JOIN codes c ON c.code = t.code "
+                    "ORDER BY c.status <> 'standard', t.score, t.code LIMIT ?1",
+                args, 1, expr, pick_row, p);
+        free(expr);
+        if (s != HS_OK && s != HS_NOTFOUND)
+            return s;
+    }
+    if (p->n < p->limit) {
+        expr = fmt("{phrase aliases summary vendors} : (%s)", q);
+        if (!expr)
+            return nomem(db);
+        int args[1] = {p->limit};
+        s = run(db, RANK_BOUNDED, args, 1, expr, pick_row, p);
+        free(expr);
+        if (s != HS_OK && s != HS_NOTFOUND)
+            return s;
+    }
+    if (p->n < p->limit) {
+        int args[1] = {p->limit + p->n};
+        s = run(db, RANK_BOUNDED, args, 1, q, pick_row, p);
+        if (s != HS_OK && s != HS_NOTFOUND)
+            return s;
+    }
+    return HS_OK;
+}
+
+struct terms {
+    char *v[12];
+    int n;
+};
+
+static enum hs_status term_row(sqlite3_stmt *st, void *arg)
+{
+    struct terms *t = arg;
+    if (t->n == 12)
+        return HS_OK;
+    char *s = dup((const char *)sqlite3_column_text(st, 0));
+    if (!s)
+        return HS_ENOMEM;
+    t->v[t->n++] = s;
+    return HS_OK;
+}
+
+/* The FTS5 query (*q) and the name phrase (*phrase) for what was typed. While typing
+ * (prefix_last), an unfinished last word of four letters or more is expanded to the most
+ * common indexed words it starts ("reque" -> request OR requests ...): an OR of a few
+ * terms is read lazily, where an FTS5 prefix query longer than the prefix index (3) would
+ * first merge every matching entry. */
+static enum hs_status build_queries(struct hs_db *db, const char *text, size_t len, int prefix_last,
+                                    char **q, char **phrase)
+{
+    char *last = NULL;
+    *q = *phrase = NULL;
+    if (!prefix_last) {
+        *q = query_build(text, len, 0);
+        *phrase = query_phrase(text, len, 0);
+        return HS_OK;
+    }
+    char *base = query_split_last(text, len, &last);
+    if (!last || strlen(last) <= 3) {
+        /* Up to three letters the schema's prefix index answers directly. */
+        free(base);
+        free(last);
+        *q = query_build(text, len, 1);
+        *phrase = query_phrase(text, len, 1);
+        return HS_OK;
+    }
+    struct terms t = {{0}, 0};
+    const char *texts[1] = {last};
+    enum hs_status s = run_texts(db, "SELECT term FROM words_vocab WHERE term >= ?1 AND term < ?1 || char(1114111) "
+                                     "ORDER BY doc DESC, term LIMIT 12", NULL, 0, texts, 1, term_row, &t);
+    if (s == HS_NOTFOUND)
+        s = HS_OK;
+    if (s == HS_OK && t.n > 0) {
+        struct sb e;
+        sb_init(&e);
+        if (base) {
+            sb_puts(&e, base);
+            sb_puts(&e, " AND ");      /* FTS5 wants an explicit AND before a group */
+        }
+        sb_putc(&e, '(');
+        for (int i = 0; i < t.n; i++) {
+            if (i)
+                sb_puts(&e, " OR ");
+            sb_putc(&e, '"');
+            for (const char *c = t.v[i]; *c; c++) {
+                if (*c == '"')
+                    sb_putc(&e, '"');
+                sb_putc(&e, *c);
+            }
+            sb_putc(&e, '"');
+        }
+        sb_putc(&e, ')');
+        *q = sb_steal(&e);
+        /* The name phrase with the likeliest completion. */
+        sb_init(&e);
+        if (base)
+            sb_puts(&e, base);
+        sb_puts(&e, " \"");
+        sb_puts(&e, t.v[0]);
+        sb_putc(&e, '"');
+        *phrase = query_phrase(e.buf, e.len, 0);
+        sb_free(&e);
+    }
+    for (int i = 0; i < t.n; i++)
+        free(t.v[i]);
+    free(base);
+    free(last);
+    return s;
+}
 
 enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int prefix_last,
                            int limit, struct hs_hits *out)
@@ -845,6 +1018,9 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
     int lo, hi;
     out->v = NULL;
     out->n = 0;
+    if (limit <= 0 || limit > 500)
+        limit = 500;
+    a.limit = limit;
     start_call(db);
     if (query_code_range(text, len, &lo, &hi)) {
         int args[2] = {lo, hi};
@@ -853,35 +1029,36 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
         if (s == HS_NOTFOUND)
             s = HS_OK;
     }
-    char *q = s == HS_OK ? query_build(text, len, prefix_last) : NULL;
-    if (q) {
-        int args[1] = {limit > 0 ? limit + (int)a.hits.n : -1};
-        /* The typed text as one piece, for "the name says exactly this" ranking. */
-        char *whole = whole_text(text, len);
-        if (!whole) {
-            free(q);
-            struct hs_hits tmp = {a.hits.v, a.hits.n};
-            hs_hits_free(&tmp);
-            return nomem(db);
+    char *q = NULL, *phrase = NULL;
+    if (s == HS_OK)
+        s = build_queries(db, text, len, prefix_last, &q, &phrase);
+    if (q && (int)a.hits.n < limit) {
+        struct pick *p = dcalloc(1, sizeof *p);
+        if (!p) {
+            s = nomem(db);
+        } else {
+            p->limit = limit - (int)a.hits.n;
+            s = search_tiers(db, q, phrase, p);
+            /* The rows for the kept codes, with their snippets, in rank order. */
+            for (int i = 0; s == HS_OK && i < p->n; i++) {
+                int args[1] = {p->codes[i]};
+                /* No bm25() here: it would count the term's rows over the whole index
+                 * for each row; the tier query gave the score already. */
+                size_t before = a.hits.n;
+                s = run(db, "SELECT " ENTRY_COLS ", snippet(search, -1, char(1), char(2), '…', 12), 0.0 "
+                            "FROM search JOIN codes c ON c.code = search.rowid "
+                            "WHERE search MATCH ?2 AND search.rowid = ?1 AND c.code = ?1",
+                        args, 1, q, hit_row, &a);
+                if (a.hits.n > before)
+                    ((struct hs_hit *)a.hits.v)[before].score = p->scores[i];
+                if (s == HS_NOTFOUND)
+                    s = HS_OK;
+            }
+            free(p);
         }
-        /* Rank first (cheap), then make snippets for the few rows kept: snippet() is
-         * the costly part, and in one statement SQLite would make it for every match. */
-        const char *texts[2] = {q, whole};
-        s = run_texts(db, "WITH top AS (SELECT search.rowid AS code, " BM25 " AS score, "
-                     "CASE WHEN length(?3) > 2 AND (instr(lower(c.phrase), ?3) > 0 OR EXISTS "
-                     "(SELECT 1 FROM aliases x WHERE x.code = c.code AND instr(lower(x.alias), ?3) > 0)) "
-                     "THEN (c.status <> 'standard') ELSE 2 END AS named "
-                     "FROM search JOIN codes c ON c.code = search.rowid WHERE search MATCH ?2 "
-                     "ORDER BY named, score, search.rowid LIMIT ?1) "
-                     "SELECT " ENTRY_COLS ", snippet(search, -1, char(1), char(2), '…', 12), top.score "
-                     "FROM top JOIN search ON search.rowid = top.code JOIN codes c ON c.code = top.code "
-                     "WHERE search MATCH ?2 ORDER BY top.named, top.score, top.code",
-                 args, 1, texts, 2, hit_row, &a);
-        free(whole);
-        free(q);
-        if (s == HS_NOTFOUND)
-            s = HS_OK;
     }
+    free(phrase);
+    free(q);
     if (s != HS_OK) {
         struct hs_hits tmp = {a.hits.v, a.hits.n};
         hs_hits_free(&tmp);

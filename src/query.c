@@ -115,6 +115,92 @@ char *query_build(const char *text, size_t len, int prefix_last)
     return sb_steal(&out);
 }
 
+char *query_split_last(const char *text, size_t len, char **last)
+{
+    struct token tok[QUERY_MAX_TOKENS];
+    int finished_last;
+    size_t n = tokenize(text, len, tok, &finished_last);
+    *last = NULL;
+    size_t lastw = n;
+    for (size_t i = 0; i < n; i++)
+        if (tok[i].searchable)
+            lastw = i;
+    int split = lastw < n && lastw == n - 1 && !finished_last && !tok[lastw].quoted;
+    /* Only a plain word: "C++" or "HTTP/1" keep FTS5's own prefix handling. */
+    for (size_t j = 0; split && j < tok[lastw].text.len; j++) {
+        unsigned char c = (unsigned char)tok[lastw].text.buf[j];
+        if (c < 0x80 && !isalnum(c))
+            split = 0;
+    }
+    if (lastw < n && !split) {
+        for (size_t i = 0; i < n; i++)
+            sb_free(&tok[i].text);
+        return query_build(text, len, 1);
+    }
+    struct sb out;
+    sb_init(&out);
+    for (size_t i = 0; i < n; i++) {
+        if (tok[i].searchable && !(split && i == lastw)) {
+            if (out.len)
+                sb_putc(&out, ' ');
+            sb_putc(&out, '"');
+            for (size_t j = 0; j < tok[i].text.len; j++) {
+                if (tok[i].text.buf[j] == '"')
+                    sb_putc(&out, '"');
+                sb_putc(&out, tok[i].text.buf[j]);
+            }
+            sb_putc(&out, '"');
+        }
+        if (split && i == lastw) {
+            /* lower-case ASCII letters, as the vocabulary holds them */
+            for (size_t j = 0; j < tok[i].text.len; j++) {
+                char c = tok[i].text.buf[j];
+                if (c >= 'A' && c <= 'Z')
+                    tok[i].text.buf[j] = (char)(c + 32);
+            }
+            *last = sb_steal(&tok[i].text);
+        }
+        sb_free(&tok[i].text);
+    }
+    if (out.len == 0) {
+        sb_free(&out);
+        return NULL;
+    }
+    return sb_steal(&out);
+}
+
+char *query_phrase(const char *text, size_t len, int prefix_last)
+{
+    struct token tok[QUERY_MAX_TOKENS];
+    int finished_last;
+    size_t n = tokenize(text, len, tok, &finished_last);
+    struct sb out;
+    sb_init(&out);
+    size_t last = n, kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (tok[i].searchable)
+            last = i;
+    for (size_t i = 0; i < n; i++) {
+        if (tok[i].searchable) {
+            sb_putc(&out, kept++ ? ' ' : '"');
+            for (size_t j = 0; j < tok[i].text.len; j++) {
+                if (tok[i].text.buf[j] == '"')
+                    sb_putc(&out, '"');
+                sb_putc(&out, tok[i].text.buf[j]);
+            }
+        }
+        sb_free(&tok[i].text);
+    }
+    if (!kept) {
+        sb_free(&out);
+        return NULL;
+    }
+    sb_putc(&out, '"');
+    if (prefix_last && last == n - 1 && !finished_last && !tok[last].quoted)
+        sb_putc(&out, '*');
+    return sb_steal(&out);
+}
+
 int query_code_range(const char *text, size_t len, int *lo, int *hi)
 {
     while (len && isspace((unsigned char)text[0])) {

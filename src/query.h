@@ -17,6 +17,16 @@
  * (no trailing space) matches as a prefix. Caller frees. */
 char *query_build(const char *text, size_t len, int prefix_last);
 
+/* For live search: when the text ends in an unfinished, unquoted word, returns the query
+ * of the other words (NULL if none) and sets *last to that word, lower-cased (caller frees
+ * both); the caller expands it from the vocabulary. Otherwise *last is NULL and the
+ * result is query_build(text, len, 0). */
+char *query_split_last(const char *text, size_t len, char **last);
+
+/* All the searchable words of text as one FTS5 phrase ("too many requests"), with the
+ * same rules as query_build; NULL when nothing is searchable. Caller frees. */
+char *query_phrase(const char *text, size_t len, int prefix_last);
+
 /* If text names codes by number: "404" -> 404..404, "40" -> 400..409, "4" or "4xx" ->
  * 400..499, "40x" -> 400..409. Returns 1 and sets the range, else 0. */
 int query_code_range(const char *text, size_t len, int *lo, int *hi);

@@ -309,6 +309,8 @@ static void tui_bench(const char *bin, int rounds)
 int main(int argc, char **argv)
 {
     quick = argc > 1 && strcmp(argv[1], "--quick") == 0;
+    if (argc > 2 && strcmp(argv[1], "--generate") == 0)
+        return generate("db/schema.sql", argv[2], 50000) == 0 ? 0 : 1;   /* for profiling by hand */
     int runs = quick ? 20 : 200;
     const char *bin = "./httpstatus";
     char tmpl[] = "/tmp/hs-bench-XXXXXX";
