@@ -592,7 +592,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "db/build: %d error%s in the corpus; database not written\n", n_errors, n_errors == 1 ? "" : "s");
         return 1;
     }
-    if (sqlite3_exec(db, "INSERT INTO search(search) VALUES('optimize'); INSERT INTO words(words) VALUES('optimize'); COMMIT; VACUUM;", NULL, NULL, NULL) != SQLITE_OK)
+    if (sqlite3_exec(db, "INSERT INTO search(search) VALUES('optimize'); INSERT INTO words(words) VALUES('optimize'); "
+                         "INSERT INTO vocab(term, docs) SELECT term, doc FROM words_vocab; COMMIT; VACUUM;", NULL, NULL, NULL) != SQLITE_OK)
         die_sql("commit");
     if (sqlite3_close(db) != SQLITE_OK) {
         fprintf(stderr, "db/build: cannot close %s\n", tmp);

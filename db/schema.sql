@@ -25,6 +25,8 @@ CREATE TABLE codes (
     retry         TEXT NOT NULL DEFAULT ''
 );
 
+CREATE INDEX codes_class ON codes(class, code);
+
 CREATE TABLE aliases (code INTEGER NOT NULL REFERENCES codes(code), ord INTEGER NOT NULL, alias TEXT NOT NULL);
 CREATE TABLE vendors (code INTEGER NOT NULL REFERENCES codes(code), ord INTEGER NOT NULL, vendor TEXT NOT NULL);
 CREATE TABLE constants (code INTEGER NOT NULL REFERENCES codes(code), lang TEXT NOT NULL, name TEXT NOT NULL);
@@ -65,6 +67,10 @@ CREATE VIRTUAL TABLE search USING fts5(
     tokenize = 'porter unicode61 remove_diacritics 2',
     prefix = '1 2 3'
 );
--- Unstemmed words of the same text, for "did you mean" suggestions.
+-- Unstemmed words of the same text, for "did you mean" suggestions and for completing the
+-- last word of a live search. db/build fills 'vocab' from 'words_vocab' once, so that a
+-- look-up never has to count documents over the whole index.
 CREATE VIRTUAL TABLE words USING fts5(text, content = '', tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE words_vocab USING fts5vocab(words, row);
+CREATE TABLE vocab (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX vocab_length ON vocab(length(term));

@@ -205,7 +205,7 @@ static enum hs_status check_db(struct hs_db *db, int deep)
                       : fmt("%s was made by an older httpstatus (schema %d; this program reads %d)", db->name, version, HSDB_SCHEMA_VERSION);
         return db->err ? HS_EDB : HS_ENOMEM;
     }
-    if (deep) {
+    if (deep == 2) {
         sqlite3_stmt *st;
         rc = sqlite3_prepare_v2(c, "PRAGMA quick_check", -1, &st, NULL);
         if (rc != SQLITE_OK)
@@ -217,6 +217,8 @@ static enum hs_status check_db(struct hs_db *db, int deep)
             return fail(db, rc);
         if (!ok)
             return fail(db, SQLITE_CORRUPT);
+    }
+    if (deep) {
         /* Touch every table we read, the full-text index included. */
         static const char *const probes[] = {
             "SELECT count(*) FROM codes JOIN classes USING (class)",
@@ -227,7 +229,7 @@ static enum hs_status check_db(struct hs_db *db, int deep)
             "SELECT count(*) FROM constants",
             "SELECT count(*) FROM group_codes JOIN groups ON groups.id = group_id",
             "SELECT count(*) FROM search WHERE search MATCH 'the OR a OR status'",
-            "SELECT count(*) FROM words_vocab",
+            "SELECT count(*) FROM vocab",
             NULL,
         };
         for (int i = 0; probes[i]; i++) {
@@ -317,7 +319,10 @@ enum hs_status hsdb_open_file(const char *path, struct hs_db **out, char **err)
         db->err = fmt("cannot open database %s: %s", path, sqlite3_errmsg(db->conn));
         return finish_open(db, HS_EDB, out, err);
     }
-    return finish_open(db, check_db(db, 1), out, err);
+    /* Every page of a file of ordinary size is checked at open (PRAGMA quick_check); a
+     * very large one (a generated test database) only gets the table probes, and any
+     * damage found later is reported by the statement that meets it. */
+    return finish_open(db, check_db(db, sb.st_size <= 16 * 1024 * 1024 ? 2 : 1), out, err);
 }
 
 void hsdb_close(struct hs_db *db)
@@ -508,6 +513,76 @@ enum hs_status hsdb_list(struct hs_db *db, int klass, struct hs_entries *out)
     if (s != HS_OK && s != HS_NOTFOUND)
         hs_entries_free(out);
     return s;
+}
+
+static enum hs_status count_row(sqlite3_stmt *st, void *arg)
+{
+    size_t *counts = arg;
+    int k = sqlite3_column_int(st, 0);
+    if (k >= 1 && k <= 5)
+        counts[k] = (size_t)sqlite3_column_int64(st, 1);
+    return HS_OK;
+}
+
+enum hs_status hsdb_class_counts(struct hs_db *db, size_t counts[6])
+{
+    memset(counts, 0, 6 * sizeof counts[0]);
+    start_call(db);
+    enum hs_status s = run(db, "SELECT class, count(*) FROM codes GROUP BY class", NULL, 0, NULL, count_row, counts);
+    return s == HS_NOTFOUND ? HS_OK : s;
+}
+
+enum hs_status hsdb_list_page(struct hs_db *db, int klass, size_t offset, size_t n, struct hs_entries *out)
+{
+    struct vec a = {NULL, 0, 0, sizeof(struct hs_entry)};
+    int args[3] = {klass, (int)(n > 100000 ? 100000 : n), (int)(offset > 100000000 ? 100000000 : offset)};
+    start_call(db);
+    enum hs_status s = run(db, "SELECT " ENTRY_COLS " FROM codes c WHERE c.class = ?1 ORDER BY c.code LIMIT ?2 OFFSET ?3",
+                           args, 3, NULL, list_row, &a);
+    out->v = a.v;
+    out->n = a.n;
+    if (s != HS_OK && s != HS_NOTFOUND)
+        hs_entries_free(out);
+    return s;
+}
+
+struct position {
+    int klass;
+    size_t index;
+};
+
+static enum hs_status position_row(sqlite3_stmt *st, void *arg)
+{
+    struct position *p = arg;
+    p->klass = sqlite3_column_int(st, 0);
+    p->index = (size_t)sqlite3_column_int64(st, 1);
+    return HS_OK;
+}
+
+enum hs_status hsdb_code_position(struct hs_db *db, int code, int *klass, size_t *index)
+{
+    struct position p = {0, 0};
+    int args[1] = {code};
+    start_call(db);
+    enum hs_status s = run(db, "SELECT c.class, (SELECT count(*) FROM codes d WHERE d.class = c.class AND d.code < c.code) "
+                               "FROM codes c WHERE c.code = ?1", args, 1, NULL, position_row, &p);
+    *klass = p.klass;
+    *index = p.index;
+    return s;
+}
+
+static enum hs_status first_row(sqlite3_stmt *st, void *arg)
+{
+    *(int *)arg = sqlite3_column_int(st, 0);
+    return HS_OK;
+}
+
+enum hs_status hsdb_first_code(struct hs_db *db, int lo, int hi, int *code)
+{
+    int args[2] = {lo, hi};
+    *code = 0;
+    start_call(db);
+    return run(db, "SELECT code FROM codes WHERE code BETWEEN ?1 AND ?2 ORDER BY code LIMIT 1", args, 2, NULL, first_row, code);
 }
 
 /* ---- one code -------------------------------------------------------------------------- */
@@ -840,6 +915,45 @@ static enum hs_status hit_row(sqlite3_stmt *st, void *arg)
     return ok ? HS_OK : HS_ENOMEM;
 }
 
+/* A hit from its row (entry columns, then the summary, body, vendors and aliases of the
+ * search table) with a snippet made here: FTS5's snippet() tokenizes every column of the
+ * row and costs more than the whole search on the bundled database. */
+struct snip_acc {
+    struct hit_acc *hits;
+    char **words;
+    size_t n_words;
+    double score;
+};
+
+static enum hs_status snip_row(sqlite3_stmt *st, void *arg)
+{
+    struct snip_acc *sa = arg;
+    struct hit_acc *a = sa->hits;
+    int code = sqlite3_column_int(st, 0);
+    const struct hs_hit *have = a->hits.v;
+    for (size_t i = 0; i < a->hits.n; i++)
+        if (have[i].e.code == code)
+            return HS_OK;   /* already listed by number */
+    if (a->limit > 0 && (int)a->hits.n >= a->limit)
+        return HS_OK;
+    struct hs_hit *hit = vec_push(&a->hits);
+    if (!hit)
+        return HS_ENOMEM;
+    int ok = read_entry(st, 0, &hit->e);
+    hit->score = sa->score;
+    char *snip = NULL;
+    for (int c = 6; c <= 9 && !snip; c++) {
+        const char *t = (const char *)sqlite3_column_text(st, c);
+        if (t)
+            snip = query_snippet(t, sa->words, sa->n_words, 12);
+    }
+    hit->snippet = snip ? dup(snip) : dup(hit->e.summary ? hit->e.summary : "");
+    free(snip);
+    if (!hit->snippet)
+        ok = 0;
+    return ok ? HS_OK : HS_ENOMEM;
+}
+
 void hs_hits_free(struct hs_hits *h)
 {
     for (size_t i = 0; i < h->n; i++) {
@@ -968,8 +1082,8 @@ static enum hs_status build_queries(struct hs_db *db, const char *text, size_t l
     }
     struct terms t = {{0}, 0};
     const char *texts[1] = {last};
-    enum hs_status s = run_texts(db, "SELECT term FROM words_vocab WHERE term >= ?1 AND term < ?1 || char(1114111) "
-                                     "ORDER BY doc DESC, term LIMIT 12", NULL, 0, texts, 1, term_row, &t);
+    enum hs_status s = run_texts(db, "SELECT term FROM vocab WHERE term >= ?1 AND term < ?1 || char(1114111) "
+                                     "ORDER BY docs DESC, term LIMIT 12", NULL, 0, texts, 1, term_row, &t);
     if (s == HS_NOTFOUND)
         s = HS_OK;
     if (s == HS_OK && t.n > 0) {
@@ -1040,20 +1154,20 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
             p->limit = limit - (int)a.hits.n;
             s = search_tiers(db, q, phrase, p);
             /* The rows for the kept codes, with their snippets, in rank order. */
+            struct snip_acc sa = {&a, NULL, 0, 0};
+            sa.n_words = query_words(text, len, &sa.words);
             for (int i = 0; s == HS_OK && i < p->n; i++) {
                 int args[1] = {p->codes[i]};
-                /* No bm25() here: it would count the term's rows over the whole index
-                 * for each row; the tier query gave the score already. */
-                size_t before = a.hits.n;
-                s = run(db, "SELECT " ENTRY_COLS ", snippet(search, -1, char(1), char(2), '…', 12), 0.0 "
-                            "FROM search JOIN codes c ON c.code = search.rowid "
-                            "WHERE search MATCH ?2 AND search.rowid = ?1 AND c.code = ?1",
-                        args, 1, q, hit_row, &a);
-                if (a.hits.n > before)
-                    ((struct hs_hit *)a.hits.v)[before].score = p->scores[i];
+                sa.score = p->scores[i];
+                s = run(db, "SELECT " ENTRY_COLS ", s.summary, s.body, s.vendors, s.aliases "
+                            "FROM codes c JOIN search s ON s.rowid = c.code WHERE c.code = ?1",
+                        args, 1, NULL, snip_row, &sa);
                 if (s == HS_NOTFOUND)
                     s = HS_OK;
             }
+            for (size_t i = 0; i < sa.n_words; i++)
+                free(sa.words[i]);
+            free(sa.words);
             free(p);
         }
     }
@@ -1184,7 +1298,7 @@ enum hs_status hsdb_suggest(struct hs_db *db, const char *text, char **out)
         if (found || len < 3)
             continue;      /* short words ("a", "t" of "don't") make poor suggestions */
         struct suggest_acc a = {words[i], (size_t)-1, 0, NULL, len <= 4 ? 1 : len <= 8 ? 2 : 3, 0};
-        r = run(db, "SELECT term, doc FROM words_vocab WHERE length(term) BETWEEN ?1 AND ?2",
+        r = run(db, "SELECT term, docs FROM vocab WHERE length(term) BETWEEN ?1 AND ?2",
                 (int[]){(int)len - (int)a.cap, (int)len + (int)a.cap}, 2, NULL, vocab_row, &a);
         if (r != HS_OK && r != HS_NOTFOUND) {
             free(a.best);

@@ -119,6 +119,14 @@ void hsdb_set_budget(struct hs_db *db, long steps);
 enum hs_status hsdb_list(struct hs_db *db, int klass, struct hs_entries *out);
 void hs_entries_free(struct hs_entries *l);
 
+/* For a list that fetches only what it shows: the number of codes of each class
+ * (counts[1..5]), a page of a class's codes in code order, where a code stands in its
+ * class, and the first code in a range. */
+enum hs_status hsdb_class_counts(struct hs_db *db, size_t counts[6]);
+enum hs_status hsdb_list_page(struct hs_db *db, int klass, size_t offset, size_t n, struct hs_entries *out);
+enum hs_status hsdb_code_position(struct hs_db *db, int code, int *klass, size_t *index);
+enum hs_status hsdb_first_code(struct hs_db *db, int lo, int hi, int *code);
+
 enum hs_status hsdb_code(struct hs_db *db, int code, struct hs_code **out);
 void hs_code_free(struct hs_code *c);
 

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "text.h"
 #include "util.h"
@@ -278,4 +279,111 @@ char *query_stem(const char *word)
             return xstrndup(word, len - sl);
     }
     return xstrdup(word);
+}
+
+/* ---- snippets ------------------------------------------------------------------------- */
+
+struct span {
+    size_t start, end;     /* bytes of a word in the text */
+    int match;             /* index of the query word it matches, or -1 */
+};
+
+static int word_byte(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80;
+}
+
+char *query_snippet(const char *text, char *const *words, size_t n_words, int max_words)
+{
+    if (!n_words || max_words < 1)
+        return NULL;
+    char *stems[QUERY_MAX_TOKENS];
+    size_t n_stems = n_words < QUERY_MAX_TOKENS ? n_words : QUERY_MAX_TOKENS;
+    for (size_t i = 0; i < n_stems; i++)
+        stems[i] = query_stem(words[i]);
+    /* The words of the text and which query word each matches. */
+    size_t n = 0, cap = 64, len = strlen(text);
+    struct span *w = xmalloc(cap * sizeof *w);
+    int any = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && !word_byte((unsigned char)text[i]))
+            i++;
+        if (i >= len)
+            break;
+        size_t st = i;
+        while (i < len && word_byte((unsigned char)text[i]))
+            i++;
+        if (n == cap) {
+            cap *= 2;
+            w = xrealloc(w, cap * sizeof *w);
+        }
+        w[n].start = st;
+        w[n].end = i;
+        w[n].match = -1;
+        for (size_t k = 0; k < n_stems; k++) {
+            size_t sl = strlen(stems[k]);
+            /* Short words ("a", "40") only as whole words, longer ones as stems. */
+            if (sl && sl <= i - st && (sl >= 3 || sl == i - st) && strncasecmp(text + st, stems[k], sl) == 0) {
+                w[n].match = (int)k;
+                any = 1;
+                break;
+            }
+        }
+        n++;
+    }
+    char *out = NULL;
+    if (any) {
+        /* The window with the most distinct query words; a little context before it. */
+        size_t best = 0;
+        int best_score = -1;
+        for (size_t i = 0; i < n; i++) {
+            if (w[i].match < 0)
+                continue;
+            unsigned long seen = 0;
+            int score = 0;
+            for (size_t j = i; j < n && j < i + (size_t)max_words; j++)
+                if (w[j].match >= 0 && !(seen & (1UL << (w[j].match % 64)))) {
+                    seen |= 1UL << (w[j].match % 64);
+                    score++;
+                }
+            if (score > best_score) {
+                best_score = score;
+                best = i;
+            }
+        }
+        size_t from = best > 2 ? best - 2 : 0;
+        size_t to = from + (size_t)max_words < n ? from + (size_t)max_words : n;
+        struct sb b;
+        sb_init(&b);
+        if (from > 0)
+            sb_puts(&b, "\xE2\x80\xA6");
+        size_t pos = w[from].start;
+        for (size_t j = from; j < to; j++) {
+            /* What lies between words, flattened to one line, without marker bytes. */
+            for (size_t k = pos; k < w[j].start; k++) {
+                char c = text[k];
+                if (c == '\n' || c == '\t' || c == '\r')
+                    c = ' ';
+                if (c != '\x01' && c != '\x02' && !(c == ' ' && b.len && b.buf[b.len - 1] == ' '))
+                    sb_putc(&b, c);
+            }
+            if (w[j].match >= 0)
+                sb_putc(&b, '\x01');
+            sb_putn(&b, text + w[j].start, w[j].end - w[j].start);
+            if (w[j].match >= 0)
+                sb_putc(&b, '\x02');
+            pos = w[j].end;
+        }
+        if (to < n)
+            sb_puts(&b, "\xE2\x80\xA6");
+        else
+            for (size_t k = pos; k < len && text[k] != '\n'; k++)
+                if (text[k] != '\x01' && text[k] != '\x02')
+                    sb_putc(&b, text[k]);     /* the closing punctuation */
+        out = sb_steal(&b);
+    }
+    free(w);
+    for (size_t i = 0; i < n_stems; i++)
+        free(stems[i]);
+    return out;
 }

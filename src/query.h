@@ -40,4 +40,10 @@ size_t query_words(const char *text, size_t len, char ***words);
  * ion, ions), at least 3 bytes. Returns a new string (caller frees). */
 char *query_stem(const char *word);
 
+/* A one-line excerpt of text around the words of the query (stems of query_words, matched
+ * at word starts, ASCII case-insensitive): the window of at most max_words words holding
+ * the most distinct query words, matches between \x01 and \x02, "…" where it is cut.
+ * NULL when no word matches. Caller frees. */
+char *query_snippet(const char *text, char *const *words, size_t n_words, int max_words);
+
 #endif

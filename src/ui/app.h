@@ -36,9 +36,14 @@ struct app {
     int ascii;
     char *err;                 /* a database error to report on exit (owned) */
 
-    /* list pane */
-    struct hs_entries all;
-    struct item *items;
+    /* list pane: it fetches only the rows it shows (pages of a class's codes) */
+    size_t counts[6];          /* codes per class */
+    size_t total;
+    struct page {
+        size_t offset;
+        struct hs_entries e;
+    } pages[6];
+    struct hs_entry placeholder;   /* shown if a page cannot be read (then a->err is set) */
     size_t n_items;
     size_t sel, top;
     int folded[6];
@@ -113,11 +118,13 @@ extern const struct view view_compare;
 /* Shared operations (ui.c). */
 void app_message(struct app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void app_rebuild_items(struct app *a);
+struct item app_item(struct app *a, size_t i);      /* the i-th row of the list pane */
 void app_select_code(struct app *a, int code);     /* select code in the list (unfolds) */
 void app_load_detail(struct app *a);                /* load the selected item's document */
 void app_follow(struct app *a, int code);           /* follow a link: history + select */
 int app_db_failed(struct app *a);                   /* record the error, return UI_QUIT */
-const struct hs_entry *app_item_entry(const struct app *a, const struct item *it);
+/* The code of an item (NULL for headings and notes). Valid until the next call. */
+const struct hs_entry *app_item_entry(struct app *a, const struct item *it);
 long long app_now_ms(void);
 
 /* Search (view_search.c). */

@@ -112,88 +112,143 @@ int app_db_failed(struct app *a)
     return UI_QUIT;
 }
 
-const struct hs_entry *app_item_entry(const struct app *a, const struct item *it)
+#define PAGE_ROWS 128
+
+const struct hs_entry *app_item_entry(struct app *a, const struct item *it)
 {
-    if (it->kind == ITEM_CODE)
-        return &a->all.v[it->idx];
     if (it->kind == ITEM_HIT)
         return &a->hits.v[it->idx].e;
-    return NULL;
+    if (it->kind != ITEM_CODE || it->klass < 1 || it->klass > 5)
+        return NULL;
+    struct page *p = &a->pages[it->klass];
+    if (!p->e.v || it->idx < p->offset || it->idx >= p->offset + p->e.n) {
+        hs_entries_free(&p->e);
+        p->offset = it->idx > PAGE_ROWS / 4 ? it->idx - PAGE_ROWS / 4 : 0;
+        enum hs_status s = hsdb_list_page(a->db, it->klass, p->offset, PAGE_ROWS, &p->e);
+        if (s != HS_OK || it->idx >= p->offset + p->e.n) {
+            if (s != HS_OK && s != HS_NOTFOUND)
+                app_db_failed(a);
+            a->placeholder.phrase = a->placeholder.summary = (char *)"";
+            return &a->placeholder;
+        }
+    }
+    return &p->e.v[it->idx - p->offset];
 }
 
-static void push_item(struct app *a, size_t *cap, struct item it)
+static void drop_pages(struct app *a)
 {
-    if (a->n_items == *cap) {
-        *cap = *cap ? *cap * 2 : 128;
-        a->items = xrealloc(a->items, *cap * sizeof *a->items);
+    for (int k = 0; k < 6; k++) {
+        hs_entries_free(&a->pages[k].e);
+        a->pages[k].offset = 0;
     }
-    a->items[a->n_items++] = it;
+}
+
+struct item app_item(struct app *a, size_t i)
+{
+    if (a->results) {
+        if (a->hits.n == 0)
+            return (struct item){ITEM_NOTE, 0, 0};
+        return (struct item){ITEM_HIT, 0, i};
+    }
+    for (int k = 1; k <= 5; k++) {
+        if (!a->counts[k])
+            continue;
+        if (i == 0)
+            return (struct item){ITEM_CLASS, k, 0};
+        i--;
+        size_t n = a->folded[k] ? 0 : a->counts[k];
+        if (i < n)
+            return (struct item){ITEM_CODE, k, i};
+        i -= n;
+    }
+    return (struct item){ITEM_NOTE, 0, 0};
+}
+
+/* Row of the list pane for a class heading, or for the idx-th code of the class. */
+static size_t row_of(const struct app *a, int klass, int heading, size_t idx)
+{
+    size_t row = 0;
+    for (int k = 1; k <= 5; k++) {
+        if (!a->counts[k])
+            continue;
+        if (k == klass)
+            return heading ? row : row + 1 + idx;
+        row += 1 + (a->folded[k] ? 0 : a->counts[k]);
+    }
+    return 0;
+}
+
+static int item_code(struct app *a, size_t i)
+{
+    struct item it = app_item(a, i);
+    const struct hs_entry *e = app_item_entry(a, &it);
+    return e ? e->code : 0;
 }
 
 void app_rebuild_items(struct app *a)
 {
-    size_t cap = 0;
-    int keep = a->n_items && a->sel < a->n_items ? 1 : 0;
-    struct item old = keep ? a->items[a->sel] : (struct item){ITEM_NOTE, 0, 0};
-    int old_code = 0;
-    if (keep && old.kind != ITEM_CLASS && old.kind != ITEM_NOTE)
-        old_code = app_item_entry(a, &old)->code;
-    free(a->items);
-    a->items = NULL;
-    a->n_items = 0;
+    /* Keep the selection on the same code or heading where it still exists. */
+    int old_code = 0, old_class = 0;
+    if (a->n_items && a->sel < a->n_items) {
+        struct item old = app_item(a, a->sel);
+        if (old.kind == ITEM_CLASS)
+            old_class = old.klass;
+        else
+            old_code = item_code(a, a->sel);
+    }
     if (a->results) {
-        for (size_t i = 0; i < a->hits.n; i++)
-            push_item(a, &cap, (struct item){ITEM_HIT, 0, i});
-        if (a->hits.n == 0)
-            push_item(a, &cap, (struct item){ITEM_NOTE, 0, 0});
+        a->n_items = a->hits.n ? a->hits.n : 1;
     } else {
-        int klass = 0;
-        for (size_t i = 0; i < a->all.n; i++) {
-            if (a->all.v[i].klass != klass) {
-                klass = a->all.v[i].klass;
-                push_item(a, &cap, (struct item){ITEM_CLASS, klass, 0});
-            }
-            if (!a->folded[klass])
-                push_item(a, &cap, (struct item){ITEM_CODE, klass, i});
-        }
+        a->n_items = 0;
+        for (int k = 1; k <= 5; k++)
+            if (a->counts[k])
+                a->n_items += 1 + (a->folded[k] ? 0 : a->counts[k]);
     }
-    /* Keep the selection on the same thing where it still exists. */
     a->sel = 0;
-    for (size_t i = 0; i < a->n_items; i++) {
-        const struct item *it = &a->items[i];
-        if (old_code && it->kind != ITEM_CLASS && it->kind != ITEM_NOTE && app_item_entry(a, it)->code == old_code) {
-            a->sel = i;
-            break;
+    if (old_code) {
+        if (a->results) {
+            for (size_t i = 0; i < a->hits.n; i++)
+                if (a->hits.v[i].e.code == old_code)
+                    a->sel = i;
+        } else {
+            int k;
+            size_t idx;
+            if (hsdb_code_position(a->db, old_code, &k, &idx) == HS_OK && k >= 1 && k <= 5)
+                a->sel = a->folded[k] ? row_of(a, k, 1, 0) : row_of(a, k, 0, idx);
         }
-        if (!old_code && keep && old.kind == ITEM_CLASS && it->kind == ITEM_CLASS && it->klass == old.klass) {
-            a->sel = i;
-            break;
-        }
+    } else if (old_class && !a->results) {
+        a->sel = row_of(a, old_class, 1, 0);
     }
+    if (a->sel >= a->n_items)
+        a->sel = a->n_items ? a->n_items - 1 : 0;
     if (a->top > a->sel)
         a->top = a->sel;
 }
 
 void app_select_code(struct app *a, int code)
 {
-    if (a->folded[code / 100] && !a->results) {
-        a->folded[code / 100] = 0;
-        app_rebuild_items(a);
-    }
-    for (size_t i = 0; i < a->n_items; i++) {
-        const struct item *it = &a->items[i];
-        if (it->kind == ITEM_CODE || it->kind == ITEM_HIT) {
-            if (app_item_entry(a, it)->code == code) {
+    if (a->results) {
+        for (size_t i = 0; i < a->hits.n; i++)
+            if (a->hits.v[i].e.code == code) {
                 a->sel = i;
                 return;
             }
-        }
-    }
-    if (a->results) {
         /* Not among the hits: back to the full list. */
         search_close(a, 0);
-        app_select_code(a, code);
     }
+    int k;
+    size_t idx;
+    enum hs_status s = hsdb_code_position(a->db, code, &k, &idx);
+    if (s != HS_OK || k < 1 || k > 5) {
+        if (s != HS_OK && s != HS_NOTFOUND)
+            app_db_failed(a);
+        return;
+    }
+    if (a->folded[k]) {
+        a->folded[k] = 0;
+        app_rebuild_items(a);
+    }
+    a->sel = row_of(a, k, 0, idx);
 }
 
 static void free_detail(struct app *a)
@@ -209,11 +264,12 @@ static void free_detail(struct app *a)
 
 void app_load_detail(struct app *a)
 {
-    const struct item *it = a->n_items ? &a->items[a->sel] : NULL;
+    struct item cur = a->n_items ? app_item(a, a->sel) : (struct item){ITEM_NOTE, 0, 0};
+    const struct item *it = &cur;
     int code = 0, klass = 0;
-    if (it && (it->kind == ITEM_CODE || it->kind == ITEM_HIT))
+    if (it->kind == ITEM_CODE || it->kind == ITEM_HIT)
         code = app_item_entry(a, it)->code;
-    else if (it && it->kind == ITEM_CLASS)
+    else if (it->kind == ITEM_CLASS)
         klass = it->klass;
     if (code && code == a->cur_code && a->cur)
         return;
@@ -267,7 +323,7 @@ static void draw_title(struct app *a)
     else if (a->results)
         snprintf(buf, sizeof buf, " %s %zu hit%s", a->ascii ? "-" : "\xE2\x80\x94", a->hits.n, a->hits.n == 1 ? "" : "s");
     else
-        snprintf(buf, sizeof buf, " %s %zu codes", a->ascii ? "-" : "\xE2\x80\x94", a->all.n);
+        snprintf(buf, sizeof buf, " %s %zu codes", a->ascii ? "-" : "\xE2\x80\x94", a->total);
     x += draw_text(0, 1 + x, a->screen.w - 2 - x, buf, ST_TITLE_BAR);
     if (a->n_marks) {
         char m[64] = " marked:";
@@ -450,16 +506,19 @@ static int handle_key(struct app *a, int ch)
         for (int i = 0; i < 3; i++)
             lo = lo * 10 + (i < a->n_digits ? a->digits[i] - '0' : 0);
         int span = a->n_digits == 1 ? 100 : a->n_digits == 2 ? 10 : 1;
-        for (size_t i = 0; i < a->all.n; i++)
-            if (a->all.v[i].code >= lo && a->all.v[i].code < lo + span) {
-                if (a->results)
-                    search_close(a, 0);
-                app_select_code(a, a->all.v[i].code);
-                a->focus_detail = 0;
-                app_load_detail(a);
-                app_message(a, 0, "jump: %s", a->digits);
-                return UI_REDRAW;
-            }
+        int found;
+        enum hs_status fs = hsdb_first_code(a->db, lo, lo + span - 1, &found);
+        if (fs != HS_OK && fs != HS_NOTFOUND)
+            return app_db_failed(a);
+        if (fs == HS_OK) {
+            if (a->results)
+                search_close(a, 0);
+            app_select_code(a, found);
+            a->focus_detail = 0;
+            app_load_detail(a);
+            app_message(a, 0, "jump: %s", a->digits);
+            return UI_REDRAW;
+        }
         app_message(a, 1, "no code starts with %s", a->digits);
         a->n_digits = 0;
         return UI_REDRAW;
@@ -561,8 +620,7 @@ static int start_curses(int ascii, const char **why)
 static void app_free(struct app *a)
 {
     free_detail(a);
-    hs_entries_free(&a->all);
-    free(a->items);
+    drop_pages(a);
     hs_hits_free(&a->hits);
     sb_free(&a->query);
     free(a->suggestion);
@@ -589,9 +647,11 @@ int ui_run(struct hs_db *db, int ascii)
     a.ascii = ascii;
     a.history_pos = -1;
     sb_init(&a.query);
-    enum hs_status s = hsdb_list(db, 0, &a.all);
-    if (s != HS_OK) {
-        fprintf(stderr, "httpstatus: %s\n", s == HS_NOTFOUND ? "the database holds no codes" : hsdb_error(db));
+    enum hs_status s = hsdb_class_counts(db, a.counts);
+    for (int k = 1; k <= 5; k++)
+        a.total += a.counts[k];
+    if (s != HS_OK || a.total == 0) {
+        fprintf(stderr, "httpstatus: %s\n", s == HS_OK ? "the database holds no codes" : hsdb_error(db));
         app_free(&a);
         return 2;
     }

@@ -9,9 +9,9 @@
 #include "app.h"
 #include "draw.h"
 
-static int item_height(const struct app *a, const struct item *it)
+static int item_height(const struct app *a)
 {
-    return a->results && it->kind == ITEM_HIT ? 2 : 1;
+    return a->results ? 2 : 1;       /* a hit has its snippet line */
 }
 
 /* Rows of the pane the items from top to sel take. */
@@ -22,7 +22,7 @@ static void keep_visible(struct app *a, int rows)
     for (;;) {
         int used = 0;
         for (size_t i = a->top; i <= a->sel && i < a->n_items; i++)
-            used += item_height(a, &a->items[i]);
+            used += item_height(a);
         if (used <= rows || a->top >= a->sel)
             break;
         a->top++;
@@ -80,7 +80,8 @@ static void draw_list(struct app *a, struct rect r)
     int y = r.y;
     int focused = !a->focus_detail;
     for (size_t i = a->top; i < a->n_items && y < r.y + r.h; i++) {
-        const struct item *it = &a->items[i];
+        struct item itv = app_item(a, i);
+        const struct item *it = &itv;
         int sel = i == a->sel;
         enum style base = sel ? (focused ? ST_SELECTED : ST_SELECTED_DIM) : ST_NORMAL;
         if (sel)
@@ -107,11 +108,9 @@ static void draw_list(struct app *a, struct rect r)
         }
         if (it->kind == ITEM_CLASS) {
             char buf[96];
-            int n = 0;
-            for (size_t k = 0; k < a->all.n; k++)
-                n += a->all.v[k].klass == it->klass;
+            size_t n = a->counts[it->klass];
             static const char *const titles[] = {"", "Informational", "Success", "Redirection", "Client Error", "Server Error"};
-            snprintf(buf, sizeof buf, "%s %s %s (%d)", draw_mark(a->folded[it->klass] ? '>' : 'v'),
+            snprintf(buf, sizeof buf, "%s %s %s (%zu)", draw_mark(a->folded[it->klass] ? '>' : 'v'),
                      doc_class_range(it->klass), it->klass >= 1 && it->klass <= 5 ? titles[it->klass] : "", n);
             draw_text(y, r.x, r.w, buf, sel ? base : ST_BOLD);
             y++;
@@ -183,7 +182,8 @@ static int list_key(struct app *a, enum action act, int ch)
         break;
     case ACT_ENTER:
     case ACT_FOLD: {
-        const struct item *it = &a->items[a->sel];
+        struct item itv = app_item(a, a->sel);
+        const struct item *it = &itv;
         int klass = it->kind == ITEM_CLASS ? it->klass : it->kind == ITEM_CODE ? it->klass : 0;
         if (act == ACT_ENTER && it->kind != ITEM_CLASS) {
             if (it->kind == ITEM_HIT || it->kind == ITEM_CODE)
@@ -193,19 +193,16 @@ static int list_key(struct app *a, enum action act, int ch)
         if (!klass || a->results)
             return UI_NOTHING;
         a->folded[klass] = !a->folded[klass];
-        /* Keep the selection on the heading of the folded class. */
-        for (size_t i = 0; i < a->n_items; i++)
-            if (a->items[i].kind == ITEM_CLASS && a->items[i].klass == klass)
-                a->sel = i;
+        /* The selection stays on (or moves to) the heading of the folded class. */
+        while (a->sel > 0 && app_item(a, a->sel).kind != ITEM_CLASS)
+            a->sel--;
         app_rebuild_items(a);
-        for (size_t i = 0; i < a->n_items; i++)
-            if (a->items[i].kind == ITEM_CLASS && a->items[i].klass == klass)
-                a->sel = i;
         app_load_detail(a);
         return UI_REDRAW;
     }
     case ACT_MARK: {
-        const struct item *it = &a->items[a->sel];
+        struct item itv = app_item(a, a->sel);
+        const struct item *it = &itv;
         const struct hs_entry *e = app_item_entry(a, it);
         if (!e)
             return UI_NOTHING;

@@ -31,7 +31,7 @@ void search_run(struct app *a)
     a->n_words = query_words(q, a->query.len, &a->words);
     enum hs_status s = HS_NOTFOUND;
     if (a->query.len)
-        s = hsdb_search(a->db, q, a->query.len, 1, 200, &a->hits);
+        s = hsdb_search(a->db, q, a->query.len, 1, 60, &a->hits);
     if (s == HS_NOTFOUND && a->query.len) {
         char *sugg = NULL;
         if (hsdb_suggest(a->db, q, &sugg) == HS_OK)
@@ -45,8 +45,6 @@ void search_run(struct app *a)
     int was_results = a->results;
     a->results = a->query.len > 0;
     if (!a->results) {
-        free(a->items);
-        a->items = NULL;
         a->n_items = 0;
         app_rebuild_items(a);
         if (was_results && a->saved_code)
@@ -56,8 +54,6 @@ void search_run(struct app *a)
     }
     a->sel = 0;
     a->top = 0;
-    free(a->items);
-    a->items = NULL;
     a->n_items = 0;
     app_rebuild_items(a);
     a->sel = 0;
@@ -89,8 +85,6 @@ void search_close(struct app *a, int keep)
     clear_results(a);
     sb_reset(&a->query);
     a->results = 0;
-    free(a->items);
-    a->items = NULL;
     a->n_items = 0;
     app_rebuild_items(a);
     if (a->saved_code)

@@ -190,6 +190,34 @@ static void test_words_and_stems(void **state)
     free(s);
 }
 
+static void test_snippet_window_and_marks(void **state)
+{
+    (void)state;
+    char *words[] = {"captive", "portals"};
+    char *s = query_snippet("The 511 status code is designed to mitigate problems caused by \"captive portals\" "
+                            "to software (especially non-browser agents) that is expecting a response.",
+                            words, 2, 8);
+    assert_non_null(s);
+    assert_non_null(strstr(s, "\x01" "captive" "\x02"));
+    assert_non_null(strstr(s, "\x01" "portals" "\x02"));
+    assert_true(strncmp(s, "\xE2\x80\xA6", 3) == 0);            /* cut at the start */
+    assert_non_null(strstr(s, "\xE2\x80\xA6"));
+    free(s);
+    char *stem[] = {"redirecting"};
+    s = query_snippet("A redirect, then\nanother Redirect.", stem, 1, 12);
+    assert_string_equal(s, "A \x01redirect\x02, then another \x01Redirect\x02.");
+    free(s);
+    char *none[] = {"zebra"};
+    assert_null(query_snippet("nothing here", none, 1, 12));
+    char *shortw[] = {"a"};
+    s = query_snippet("apple a day", shortw, 1, 12);      /* short words match whole only */
+    assert_string_equal(s, "apple \x01" "a\x02 day");
+    free(s);
+    s = query_snippet("a marker\x01" "bytes\x02" " dropped zebra", none, 1, 12);
+    assert_string_equal(s, "\xE2\x80\xA6" "bytes dropped \x01zebra\x02");   /* no stray markers */
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -200,6 +228,7 @@ int main(void)
         cmocka_unit_test(test_size_is_capped),
         cmocka_unit_test(test_code_range),
         cmocka_unit_test(test_words_and_stems),
+        cmocka_unit_test(test_snippet_window_and_marks),
     };
     return cmocka_run_group_tests_name("query", tests, setup, teardown);
 }
