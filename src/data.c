@@ -972,7 +972,7 @@ void hs_hits_free(struct hs_hits *h)
 /* Ranked by bm25 among the first CANDIDATES matches (in rowid order). Bounds the work of a
  * word that is in nearly every entry of a very large database, where bm25 tells those
  * entries apart by little anyway; below CANDIDATES matches the ranking is exact. */
-#define CANDIDATES "4000"
+#define CANDIDATES "2000"
 #define RANK_BOUNDED "SELECT code, score FROM (SELECT rowid AS code, " BM25 " AS score FROM search " \
                      "WHERE search MATCH ?2 LIMIT " CANDIDATES ") ORDER BY score, code LIMIT ?1"
 
@@ -998,9 +998,10 @@ static enum hs_status pick_row(sqlite3_stmt *st, void *arg)
 }
 
 /* Search in tiers, each ranked by bm25 and cheap because FTS5 alone answers it:
- *   1. codes whose name or alias is the typed words as a phrase (standard codes first);
- *   2. matches in the short columns (name, alias, summary, vendor);
- *   3. only if those are fewer than the limit, matches anywhere (the long texts).
+ *   1. codes whose name or alias is the typed words as a phrase (standard codes first,
+ *      then the shortest name);
+ *   2. then matches anywhere, by bm25 with the name, alias and summary weighted highest,
+ *      among a bounded number of candidates.
  * The costly part, snippet(), is then made for the kept codes only. On a large database
  * a common word costs a pass over the short columns, not over every text. */
 static enum hs_status search_tiers(struct hs_db *db, const char *q, const char *phrase, struct pick *p)
@@ -1012,20 +1013,12 @@ static enum hs_status search_tiers(struct hs_db *db, const char *q, const char *
         if (!expr)
             return nomem(db);
         int args[1] = {p->limit};
-        s = run(db, "SELECT t.code, t.score - 1000.0 FROM (SELECT rowid AS code, " BM25 " AS score FROM search "
+        /* No bm25() in this tier: it would first count the rows of every word over the
+         * whole index; a name that says the words is ranked by being short instead. */
+        s = run(db, "SELECT t.code, -1000.0 + length(c.phrase) / 1000.0 FROM (SELECT rowid AS code FROM search "
                     "WHERE search MATCH ?2 LIMIT " CANDIDATES ") t JOIN codes c ON c.code = t.code "
-                    "ORDER BY c.status <> 'standard', t.score, t.code LIMIT ?1",
+                    "ORDER BY c.status <> 'standard', length(c.phrase), t.code LIMIT ?1",
                 args, 1, expr, pick_row, p);
-        free(expr);
-        if (s != HS_OK && s != HS_NOTFOUND)
-            return s;
-    }
-    if (p->n < p->limit) {
-        expr = fmt("{phrase aliases summary vendors} : (%s)", q);
-        if (!expr)
-            return nomem(db);
-        int args[1] = {p->limit};
-        s = run(db, RANK_BOUNDED, args, 1, expr, pick_row, p);
         free(expr);
         if (s != HS_OK && s != HS_NOTFOUND)
             return s;
