@@ -9,11 +9,15 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=86"
 export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 
+# A suite that runs longer than this is stopped and counted as a failure.
+SUITE_LIMIT=${SUITE_LIMIT:-600}
+
 suite() {
     name=$1
     shift
     echo "== $name"
-    "$@" 2>&1 | tee -a "$LOG" | grep -E '^(FAIL|PASS|\[  (PASSED|FAILED)|\[ *RUN|.*ERROR: )' | grep -vE '^(PASS|\[ *RUN|\[  PASSED)' || true
+    { timeout "$SUITE_LIMIT" "$@" 2>&1; rc=$?; [ $rc = 124 ] && echo "FAIL: $name: stopped after ${SUITE_LIMIT}s"; } |
+        tee -a "$LOG" | grep -E '^(FAIL|PASS|\[  (PASSED|FAILED)|\[ *RUN|.*ERROR: )' | grep -vE '^(PASS|\[ *RUN|\[  PASSED)' || true
 }
 
 for t in "$@"; do
