@@ -234,6 +234,7 @@ static enum hs_status check_db(struct hs_db *db, int deep)
             "SELECT count(*) FROM (SELECT 1 FROM vocab LIMIT 1)",
             NULL,
         };
+
         for (int i = 0; probes[i]; i++) {
             int n;
             rc = pragma_int(c, probes[i], &n);
@@ -245,6 +246,14 @@ static enum hs_status check_db(struct hs_db *db, int deep)
                 }
                 return s;
             }
+        }
+        /* A file of ordinary size also has the doclists of its commonest words read
+         * through (quick_check cannot see inside the full-text index). */
+        if (deep == 2) {
+            int n;
+            rc = pragma_int(c, "SELECT count(*) FROM search WHERE search MATCH 'the OR a OR status OR not OR found'", &n);
+            if (rc != SQLITE_OK)
+                return fail(db, rc);      /* the tables exist: this is damage */
         }
     }
     sqlite3_progress_handler(c, PROGRESS_STEPS, progress, db);
@@ -288,6 +297,50 @@ enum hs_status hsdb_open_embedded(struct hs_db **out, char **err)
     return finish_open(db, check_db(db, 0), out, err);
 }
 
+/* Files up to this size are copied into memory and fully checked at open. */
+#define SMALL_DB (16 * 1024 * 1024)
+
+/* Read a whole file into memory from sqlite3_malloc64 (for sqlite3_deserialize). */
+static enum hs_status read_whole(const char *path, unsigned char **buf, sqlite3_int64 *size, char **err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        *err = fmt("cannot open database %s: %s", path, strerror(errno));
+        return *err ? HS_EDB : HS_ENOMEM;
+    }
+    sqlite3_int64 cap = 1 << 16, n = 0;
+    unsigned char *b = sqlite3_malloc64((sqlite3_uint64)cap);
+    while (b) {
+        size_t got = fread(b + n, 1, (size_t)(cap - n), f);
+        n += (sqlite3_int64)got;
+        if (n < cap)
+            break;
+        if (cap >= SMALL_DB * 2) {
+            break;
+        }
+        unsigned char *nb = sqlite3_realloc64(b, (sqlite3_uint64)cap * 2);
+        if (!nb) {
+            sqlite3_free(b);
+            b = NULL;
+            break;
+        }
+        b = nb;
+        cap *= 2;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (!b)
+        return HS_ENOMEM;
+    if (bad) {
+        sqlite3_free(b);
+        *err = fmt("cannot read database %s", path);
+        return *err ? HS_EDB : HS_ENOMEM;
+    }
+    *buf = b;
+    *size = n;
+    return HS_OK;
+}
+
 enum hs_status hsdb_open_file(const char *path, struct hs_db **out, char **err)
 {
     *out = NULL;
@@ -313,18 +366,61 @@ enum hs_status hsdb_open_file(const char *path, struct hs_db **out, char **err)
     db->name = dup(path);
     if (!db->name)
         return finish_open(db, HS_ENOMEM, out, err);
-    int rc = sqlite3_open_v2(path, &db->conn, SQLITE_OPEN_READONLY, NULL);
-    if (rc != SQLITE_OK) {
-        if (!db->conn)
-            return finish_open(db, HS_ENOMEM, out, err);
-        free(db->err);
-        db->err = fmt("cannot open database %s: %s", path, sqlite3_errmsg(db->conn));
-        return finish_open(db, HS_EDB, out, err);
+    if (sb.st_size > SMALL_DB) {
+        /* A very large file (a generated test database) is read in place, read-only; it
+         * gets the table probes, and any damage found later is reported by the statement
+         * that meets it. */
+        int rc = sqlite3_open_v2(path, &db->conn, SQLITE_OPEN_READONLY, NULL);
+        if (rc != SQLITE_OK) {
+            if (!db->conn)
+                return finish_open(db, HS_ENOMEM, out, err);
+            free(db->err);
+            db->err = fmt("cannot open database %s: %s", path, sqlite3_errmsg(db->conn));
+            return finish_open(db, HS_EDB, out, err);
+        }
+        return finish_open(db, check_db(db, 1), out, err);
     }
-    /* Every page of a file of ordinary size is checked at open (PRAGMA quick_check); a
-     * very large one (a generated test database) only gets the table probes, and any
-     * damage found later is reported by the statement that meets it. */
-    return finish_open(db, check_db(db, sb.st_size <= 16 * 1024 * 1024 ? 2 : 1), out, err);
+    /* A file of ordinary size is copied into memory (the file itself is only read) so
+     * that every check can run on it: PRAGMA quick_check for the pages, and FTS5's own
+     * integrity-check, which compares the full-text index with the text and needs a
+     * writable database. After the checks the copy is made query-only. */
+    unsigned char *buf = NULL;
+    sqlite3_int64 size = 0;
+    enum hs_status rs = read_whole(path, &buf, &size, &db->err);
+    if (rs != HS_OK)
+        return finish_open(db, rs, out, err);
+    int rc = sqlite3_open_v2(":memory:", &db->conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc != SQLITE_OK) {
+        sqlite3_free(buf);
+        return finish_open(db, fail(db, rc), out, err);
+    }
+    /* FREEONCLOSE: SQLite owns buf from here, even when deserialize fails. */
+    rc = sqlite3_deserialize(db->conn, "main", buf, size, size,
+                             SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+    if (rc != SQLITE_OK)
+        return finish_open(db, fail(db, rc), out, err);
+    enum hs_status s = check_db(db, 2);
+    if (s == HS_OK) {
+        static const char *const checks[] = {
+            "INSERT INTO search(search, rank) VALUES('integrity-check', 0)",
+            "INSERT INTO words(words, rank) VALUES('integrity-check', 0)",
+            "PRAGMA query_only = 1",
+            NULL,
+        };
+        for (int i = 0; checks[i] && s == HS_OK; i++) {
+            rc = sqlite3_exec(db->conn, checks[i], NULL, NULL, NULL);
+            if (rc != SQLITE_OK) {
+                s = fail(db, rc);
+                if (s == HS_EDB) {
+                    free(db->err);
+                    db->err = fmt("%s is corrupt (its full-text index does not match its text)", db->name);
+                    if (!db->err)
+                        s = HS_ENOMEM;
+                }
+            }
+        }
+    }
+    return finish_open(db, s, out, err);
 }
 
 void hsdb_close(struct hs_db *db)

@@ -13,7 +13,7 @@ for name in "$@"; do
     ./build/fuzz/fuzz_"$name" -max_total_time="$secs" -print_final_stats=1 -timeout=10 -close_fd_mask=2 \
         "$out" tests/fuzz/corpus/"$name" >"$log" 2>&1
     rc=$?
-    execs=$(grep -E 'stat::number_of_executed_units' "$log" | awk '{print $2}')
+    execs=$(grep -aE 'stat::number_of_executed_units' "$log" | awk '{print $2}')
     if [ $rc = 0 ]; then
         echo "fuzz_$name: ${execs:-?} executions in ${secs}s, no failure"
     else
