@@ -1001,19 +1001,28 @@ struct hit_acc {
     int limit;
 };
 
-static enum hs_status hit_row(sqlite3_stmt *st, void *arg)
+/* A new hit for the row's code (column 0), or NULL in *out when the code is listed
+ * already (by number) or the limit is reached. */
+static enum hs_status new_hit(struct hit_acc *a, sqlite3_stmt *st, struct hs_hit **out)
 {
-    struct hit_acc *a = arg;
     int code = sqlite3_column_int(st, 0);
-    struct hs_hit *h = a->hits.v;
+    const struct hs_hit *have = a->hits.v;
+    *out = NULL;
     for (size_t i = 0; i < a->hits.n; i++)
-        if (h[i].e.code == code)
-            return HS_OK;  /* already listed by number */
+        if (have[i].e.code == code)
+            return HS_OK;
     if (a->limit > 0 && (int)a->hits.n >= a->limit)
         return HS_OK;
-    struct hs_hit *hit = vec_push(&a->hits);
+    *out = vec_push(&a->hits);
+    return *out ? HS_OK : HS_ENOMEM;
+}
+
+static enum hs_status hit_row(sqlite3_stmt *st, void *arg)
+{
+    struct hs_hit *hit;
+    enum hs_status s = new_hit(arg, st, &hit);
     if (!hit)
-        return HS_ENOMEM;
+        return s;
     int ok = read_entry(st, 0, &hit->e);
     hit->snippet = col(st, 6, &ok);
     hit->score = sqlite3_column_double(st, 7);
@@ -1033,17 +1042,10 @@ struct snip_acc {
 static enum hs_status snip_row(sqlite3_stmt *st, void *arg)
 {
     struct snip_acc *sa = arg;
-    struct hit_acc *a = sa->hits;
-    int code = sqlite3_column_int(st, 0);
-    const struct hs_hit *have = a->hits.v;
-    for (size_t i = 0; i < a->hits.n; i++)
-        if (have[i].e.code == code)
-            return HS_OK;   /* already listed by number */
-    if (a->limit > 0 && (int)a->hits.n >= a->limit)
-        return HS_OK;
-    struct hs_hit *hit = vec_push(&a->hits);
+    struct hs_hit *hit;
+    enum hs_status s = new_hit(sa->hits, st, &hit);
     if (!hit)
-        return HS_ENOMEM;
+        return s;
     int ok = read_entry(st, 0, &hit->e);
     hit->score = sa->score;
     char *snip = NULL;
@@ -1195,13 +1197,7 @@ static enum hs_status build_queries(struct hs_db *db, const char *text, size_t l
         for (int i = 0; i < t.n; i++) {
             if (i)
                 sb_puts(&e, " OR ");
-            sb_putc(&e, '"');
-            for (const char *c = t.v[i]; *c; c++) {
-                if (*c == '"')
-                    sb_putc(&e, '"');
-                sb_putc(&e, *c);
-            }
-            sb_putc(&e, '"');
+            query_quote(&e, t.v[i], strlen(t.v[i]));
         }
         sb_putc(&e, ')');
         *q = sb_steal(&e);

@@ -16,6 +16,23 @@ struct token {
     int searchable;
 };
 
+/* The bytes of a word inside an FTS5 string: a double quote is doubled. */
+static void put_escaped(struct sb *out, const char *s, size_t n)
+{
+    for (size_t j = 0; j < n; j++) {
+        if (s[j] == '"')
+            sb_putc(out, '"');
+        sb_putc(out, s[j]);
+    }
+}
+
+void query_quote(struct sb *out, const char *word, size_t len)
+{
+    sb_putc(out, '"');
+    put_escaped(out, word, len);
+    sb_putc(out, '"');
+}
+
 static int is_word_cp(uint32_t cp)
 {
     if (cp < 0x80)
@@ -97,13 +114,7 @@ char *query_build(const char *text, size_t len, int prefix_last)
         if (tok[i].searchable) {
             if (out.len)
                 sb_putc(&out, ' ');
-            sb_putc(&out, '"');
-            for (size_t j = 0; j < tok[i].text.len; j++) {
-                if (tok[i].text.buf[j] == '"')
-                    sb_putc(&out, '"');
-                sb_putc(&out, tok[i].text.buf[j]);
-            }
-            sb_putc(&out, '"');
+            query_quote(&out, tok[i].text.buf, tok[i].text.len);
             if (i == last && prefix_last && !tok[i].quoted && !finished_last && i == n - 1)
                 sb_putc(&out, '*');
         }
@@ -144,13 +155,7 @@ char *query_split_last(const char *text, size_t len, char **last)
         if (tok[i].searchable && !(split && i == lastw)) {
             if (out.len)
                 sb_putc(&out, ' ');
-            sb_putc(&out, '"');
-            for (size_t j = 0; j < tok[i].text.len; j++) {
-                if (tok[i].text.buf[j] == '"')
-                    sb_putc(&out, '"');
-                sb_putc(&out, tok[i].text.buf[j]);
-            }
-            sb_putc(&out, '"');
+            query_quote(&out, tok[i].text.buf, tok[i].text.len);
         }
         if (split && i == lastw) {
             /* lower-case ASCII letters, as the vocabulary holds them */
@@ -184,11 +189,7 @@ char *query_phrase(const char *text, size_t len, int prefix_last)
     for (size_t i = 0; i < n; i++) {
         if (tok[i].searchable) {
             sb_putc(&out, kept++ ? ' ' : '"');
-            for (size_t j = 0; j < tok[i].text.len; j++) {
-                if (tok[i].text.buf[j] == '"')
-                    sb_putc(&out, '"');
-                sb_putc(&out, tok[i].text.buf[j]);
-            }
+            put_escaped(&out, tok[i].text.buf, tok[i].text.len);
         }
         sb_free(&tok[i].text);
     }

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "util.h"
+
 #define QUERY_MAX_TOKENS 32
 #define QUERY_MAX_TOKEN_BYTES 96
 
@@ -26,6 +28,9 @@ char *query_split_last(const char *text, size_t len, char **last);
 /* All the searchable words of text as one FTS5 phrase ("too many requests"), with the
  * same rules as query_build; NULL when nothing is searchable. Caller frees. */
 char *query_phrase(const char *text, size_t len, int prefix_last);
+
+/* Append word (len bytes) to out as one FTS5 string: in double quotes, inner quotes doubled. */
+void query_quote(struct sb *out, const char *word, size_t len);
 
 /* If text names codes by number: "404" -> 404..404, "40" -> 400..409, "4" or "4xx" ->
  * 400..499, "40x" -> 400..409. Returns 1 and sets the range, else 0. */
