@@ -71,6 +71,7 @@ struct app {
     struct doc *doc;
     int doc_width;
     size_t dtop, dcur;
+    int detail_pct;            /* scroll position for the status line, -1: all visible */
 
     /* history of followed links */
     int back[HISTORY_MAX], n_back;

@@ -369,6 +369,8 @@ static void draw_status(struct app *a, unsigned ctx)
     sb_init(&b);
     if (a->cur)
         sb_printf(&b, "%d  ", a->cur->e.code);
+    if (ctx == CTX_BROWSE && a->detail_pct >= 0)
+        sb_printf(&b, "%d%%  ", a->detail_pct);
     for (size_t i = 0; i < keys_count; i++) {
         const struct keybind *k = &keys_table[i];
         if (k->hint && (k->ctx & ctx))

@@ -130,6 +130,7 @@ static void keep_cursor_visible(struct app *a, int rows)
 static void draw_detail(struct app *a, struct rect r)
 {
     int w = r.w - 2;
+    a->detail_pct = -1;
     if (w < 1)
         return;
     ensure_doc(a, w);
@@ -144,12 +145,10 @@ static void draw_detail(struct app *a, struct rect r)
             break;
         draw_line(a, &a->doc->v[idx], r.y + i, r.x + 1, w, a->focus_detail && idx == a->dcur);
     }
-    /* A scroll indicator on the right edge when the document is longer than the pane. */
-    if (a->doc->n > (size_t)r.h && r.h > 2) {
+    /* How far down the document is, for the status line. */
+    if (a->doc->n > (size_t)r.h) {
         size_t pct = (a->dtop * 100) / (a->doc->n - (size_t)r.h);
-        char buf[16];
-        snprintf(buf, sizeof buf, "%3zu%%", pct > 100 ? 100 : pct);
-        draw_text(r.y + r.h - 1, r.x + r.w - 5, 4, buf, ST_DIM);
+        a->detail_pct = pct > 100 ? 100 : (int)pct;
     }
 }
 
