@@ -99,13 +99,16 @@ static void draw_help(struct app *a, struct rect r)
     for (size_t pass = 0; pass < 2; pass++) {
         row = 0;
         for (size_t i = 0; i < n; i++) {
+            /* Continuation lines line up under the description column when it fits. */
+            int hang = r.w - 2 > 60 ? 25 : 4;
             size_t *st, *ln;
-            size_t k = txt_wrap(v[i].text, r.w - 2, &st, &ln);
+            size_t k = txt_wrap_hang(v[i].text, r.w - 2, r.w - 2 - hang, &st, &ln);
             for (size_t j = 0; j < k; j++) {
                 if (pass == 1) {
                     long y = (long)row - (long)a->help_top;
+                    int x = j ? hang : 0;
                     if (y >= 0 && y < r.h)
-                        draw_textn(r.y + (int)y, r.x + 1 + (j ? 4 : 0), r.w - 2 - (j ? 4 : 0), v[i].text + st[j], ln[j], v[i].st);
+                        draw_textn(r.y + (int)y, r.x + 1 + x, r.w - 2 - x, v[i].text + st[j], ln[j], v[i].st);
                 }
                 row++;
             }
