@@ -31,7 +31,7 @@ done
 for s in tests/tui/*.sh; do
     [ -f "$s" ] || continue
     case $s in */lib*) continue ;; esac
-    suite "tui: $(basename "$s")" env HS=./httpstatus sh "$s"
+    suite "tui: $(basename "$s") (sanitizer build)" env HS=build/httpstatus-asan sh "$s"
 done
 
 # cmocka prints "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s), listed below:".
