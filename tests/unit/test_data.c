@@ -339,12 +339,15 @@ static void test_out_of_memory_everywhere(void **state)
     hsdb_set_alloc_failure(should_fail);   /* ours count down on the same counter */
     long n;
     int completed = 0;
-    for (n = 0; n < 20000 && !completed; n++) {
-        countdown = n;
+    int completed_file = 0;
+    for (n = 0; n < 40000 && !(completed && completed_file); n++) {
+        countdown = n / 2;
         failed_once = 0;
         struct hs_db *d = NULL;
         char *err = NULL;
-        enum hs_status s = hsdb_open_embedded(&d, &err);
+        /* Even runs open the embedded database, odd runs the built file (copied into
+         * memory and checked whole), so both open paths meet every failure point. */
+        enum hs_status s = n % 2 ? hsdb_open_file("db/httpstatus.db", &d, &err) : hsdb_open_embedded(&d, &err);
         if (s == HS_OK) {
             struct hs_code *c = NULL;
             s = hsdb_code(d, 404, &c);
@@ -365,13 +368,18 @@ static void test_out_of_memory_everywhere(void **state)
         /* Any failure must be reported as an error value, never a crash or a wrong OK. */
         if (s != HS_OK)
             assert_true(s == HS_ENOMEM || s == HS_EDB);
-        if (!failed_once && s == HS_OK)
-            completed = 1;
+        if (!failed_once && s == HS_OK) {
+            if (n % 2)
+                completed_file = 1;
+            else
+                completed = 1;
+        }
     }
     countdown = -1;
     hsdb_set_alloc_failure(NULL);
     assert_true(completed);
-    assert_true(n > 50);      /* it really went through many allocation points */
+    assert_true(completed_file);
+    assert_true(n > 100);      /* it really went through many allocation points */
     assert_int_equal(sqlite3_shutdown(), SQLITE_OK);
     assert_int_equal(sqlite3_config(SQLITE_CONFIG_MALLOC, &real_mem), SQLITE_OK);
     assert_int_equal(sqlite3_initialize(), SQLITE_OK);
