@@ -20,8 +20,6 @@
 
 void cli_error(const char *fmt, ...)
 {
-    struct sb b;
-    sb_init(&b);
     va_list ap;
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
@@ -36,7 +34,6 @@ void cli_error(const char *fmt, ...)
     fprintf(stderr, "httpstatus: %s\n", clean);
     free(clean);
     free(raw);
-    sb_free(&b);
 }
 
 void cli_usage(int to_stderr)
@@ -725,7 +722,6 @@ static int cmd_search(struct hs_db *db, const struct cli_opts *o, const struct o
                 sb_free(&cut);
             }
             sb_free(&vis);
-            int in_mark = 0;
             for (size_t k = 0; k < keep; k++) {
                 char ch = b.buf[k];
                 if (k == 0 && out->color)
@@ -735,13 +731,11 @@ static int cmd_search(struct hs_db *db, const struct cli_opts *o, const struct o
                 if (k == phrase_end && out->color)
                     fputs(SGR_RESET, stdout);
                 if (ch == '\x01') {
-                    in_mark = 1;
                     if (out->color)
                         fputs("\033[1;4m", stdout);
                     continue;
                 }
                 if (ch == '\x02') {
-                    in_mark = 0;
                     if (out->color)
                         fputs(SGR_RESET, stdout);
                     continue;
@@ -752,7 +746,6 @@ static int cmd_search(struct hs_db *db, const struct cli_opts *o, const struct o
                 fputs(out->ascii ? "~" : "\xE2\x80\xA6", stdout);
             if (out->color)
                 fputs(SGR_RESET, stdout);
-            (void)in_mark;
             fputc('\n', stdout);
         }
     }
