@@ -99,23 +99,29 @@ static size_t tokenize(const char *text, size_t len, struct token *tok, int *fin
     return n;
 }
 
-char *query_build(const char *text, size_t len, int prefix_last)
+/* Index of the last searchable token, or n when there is none. */
+static size_t last_searchable(const struct token *tok, size_t n)
 {
-    struct token tok[QUERY_MAX_TOKENS];
-    int finished_last;
-    size_t n = tokenize(text, len, tok, &finished_last);
-    struct sb out;
-    sb_init(&out);
     size_t last = n;
     for (size_t i = 0; i < n; i++)
         if (tok[i].searchable)
             last = i;
+    return last;
+}
+
+/* Join the searchable tokens as FTS5 strings (implicit AND), leaving out token `skip`
+ * (n: none) and marking token `prefix` (n: none) as a prefix; frees the tokens. NULL
+ * when nothing was joined. */
+static char *join_tokens(struct token *tok, size_t n, size_t skip, size_t prefix)
+{
+    struct sb out;
+    sb_init(&out);
     for (size_t i = 0; i < n; i++) {
-        if (tok[i].searchable) {
+        if (tok[i].searchable && i != skip) {
             if (out.len)
                 sb_putc(&out, ' ');
             query_quote(&out, tok[i].text.buf, tok[i].text.len);
-            if (i == last && prefix_last && !tok[i].quoted && !finished_last && i == n - 1)
+            if (i == prefix)
                 sb_putc(&out, '*');
         }
         sb_free(&tok[i].text);
@@ -127,52 +133,46 @@ char *query_build(const char *text, size_t len, int prefix_last)
     return sb_steal(&out);
 }
 
+/* The last token, when it is an unfinished, unquoted word that the text ends in. */
+static int open_last(const struct token *tok, size_t n, int finished_last, size_t last)
+{
+    return last < n && last == n - 1 && !finished_last && !tok[last].quoted;
+}
+
+char *query_build(const char *text, size_t len, int prefix_last)
+{
+    struct token tok[QUERY_MAX_TOKENS];
+    int finished_last;
+    size_t n = tokenize(text, len, tok, &finished_last);
+    size_t last = last_searchable(tok, n);
+    return join_tokens(tok, n, n, prefix_last && open_last(tok, n, finished_last, last) ? last : n);
+}
+
 char *query_split_last(const char *text, size_t len, char **last)
 {
     struct token tok[QUERY_MAX_TOKENS];
     int finished_last;
     size_t n = tokenize(text, len, tok, &finished_last);
     *last = NULL;
-    size_t lastw = n;
-    for (size_t i = 0; i < n; i++)
-        if (tok[i].searchable)
-            lastw = i;
-    int split = lastw < n && lastw == n - 1 && !finished_last && !tok[lastw].quoted;
+    size_t lastw = last_searchable(tok, n);
+    int split = open_last(tok, n, finished_last, lastw);
     /* Only a plain word: "C++" or "HTTP/1" keep FTS5's own prefix handling. */
     for (size_t j = 0; split && j < tok[lastw].text.len; j++) {
         unsigned char c = (unsigned char)tok[lastw].text.buf[j];
         if (c < 0x80 && !isalnum(c))
             split = 0;
     }
-    if (lastw < n && !split) {
-        for (size_t i = 0; i < n; i++)
-            sb_free(&tok[i].text);
-        return query_build(text, len, 1);
+    if (!split)
+        return join_tokens(tok, n, n, open_last(tok, n, finished_last, lastw) ? lastw : n);
+    /* Lower-case ASCII letters, as the vocabulary holds them; the caller owns the word. */
+    for (size_t j = 0; j < tok[lastw].text.len; j++) {
+        char c = tok[lastw].text.buf[j];
+        if (c >= 'A' && c <= 'Z')
+            tok[lastw].text.buf[j] = (char)(c + 32);
     }
-    struct sb out;
-    sb_init(&out);
-    for (size_t i = 0; i < n; i++) {
-        if (tok[i].searchable && !(split && i == lastw)) {
-            if (out.len)
-                sb_putc(&out, ' ');
-            query_quote(&out, tok[i].text.buf, tok[i].text.len);
-        }
-        if (split && i == lastw) {
-            /* lower-case ASCII letters, as the vocabulary holds them */
-            for (size_t j = 0; j < tok[i].text.len; j++) {
-                char c = tok[i].text.buf[j];
-                if (c >= 'A' && c <= 'Z')
-                    tok[i].text.buf[j] = (char)(c + 32);
-            }
-            *last = sb_steal(&tok[i].text);
-        }
-        sb_free(&tok[i].text);
-    }
-    if (out.len == 0) {
-        sb_free(&out);
-        return NULL;
-    }
-    return sb_steal(&out);
+    *last = sb_steal(&tok[lastw].text);
+    sb_init(&tok[lastw].text);
+    return join_tokens(tok, n, lastw, n);
 }
 
 char *query_phrase(const char *text, size_t len, int prefix_last)
@@ -182,10 +182,7 @@ char *query_phrase(const char *text, size_t len, int prefix_last)
     size_t n = tokenize(text, len, tok, &finished_last);
     struct sb out;
     sb_init(&out);
-    size_t last = n, kept = 0;
-    for (size_t i = 0; i < n; i++)
-        if (tok[i].searchable)
-            last = i;
+    size_t last = last_searchable(tok, n), kept = 0;
     for (size_t i = 0; i < n; i++) {
         if (tok[i].searchable) {
             sb_putc(&out, kept++ ? ' ' : '"');
@@ -198,7 +195,7 @@ char *query_phrase(const char *text, size_t len, int prefix_last)
         return NULL;
     }
     sb_putc(&out, '"');
-    if (prefix_last && last == n - 1 && !finished_last && !tok[last].quoted)
+    if (prefix_last && open_last(tok, n, finished_last, last))
         sb_putc(&out, '*');
     return sb_steal(&out);
 }

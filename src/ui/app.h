@@ -55,8 +55,9 @@ struct app {
     struct hs_hits hits;
     char *suggestion;          /* "did you mean", owned */
     char *search_note;         /* e.g. search stopped, owned */
-    char **words;              /* query words for highlighting, owned */
-    size_t n_words;
+    char **stems;              /* stems of the query words, for highlighting (owned);
+                                  made once per search, not per drawn line */
+    size_t n_stems;
     char *history[SEARCH_HISTORY_MAX];
     size_t n_history;
     int history_pos;           /* -1: editing a new query */

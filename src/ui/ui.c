@@ -627,9 +627,9 @@ static void app_free(struct app *a)
     sb_free(&a->query);
     free(a->suggestion);
     free(a->search_note);
-    for (size_t i = 0; i < a->n_words; i++)
-        free(a->words[i]);
-    free(a->words);
+    for (size_t i = 0; i < a->n_stems; i++)
+        free(a->stems[i]);
+    free(a->stems);
     for (size_t i = 0; i < a->n_history; i++)
         free(a->history[i]);
     compare_close(a);

@@ -27,25 +27,26 @@ static void ensure_doc(struct app *a, int width)
         a->dcur = a->doc->n ? a->doc->n - 1 : 0;
 }
 
-/* Byte spans of line that match a search word (at a word start, ASCII case-insensitive). */
+/* Byte spans of line that match a search stem (at a word start, ASCII case-insensitive). */
 static size_t find_matches(const struct app *a, const char *line, size_t *st, size_t *en, size_t max)
 {
     size_t n = 0;
-    if (!a->results || !a->n_words)
+    if (!a->results || !a->n_stems)
         return 0;
     size_t len = strlen(line);
     for (size_t i = 0; i < len && n < max; i++) {
         if (i > 0 && isalnum((unsigned char)line[i - 1]))
             continue;
-        for (size_t w = 0; w < a->n_words; w++) {
-            char *stem = query_stem(a->words[w]);
+        for (size_t w = 0; w < a->n_stems; w++) {
+            const char *stem = a->stems[w];
             size_t sl = strlen(stem);
-            int hit = sl > 0 && i + sl <= len && strncasecmp(line + i, stem, sl) == 0;
-            free(stem);
-            if (hit) {
-                size_t e = i + sl;
-                while (e < len && isalnum((unsigned char)line[e]))
-                    e++;
+            if (sl == 0 || i + sl > len || strncasecmp(line + i, stem, sl) != 0)
+                continue;
+            size_t e = i + sl;
+            while (e < len && isalnum((unsigned char)line[e]))
+                e++;
+            /* As in snippets: short words ("a", "40") only as whole words. */
+            if (sl >= 3 || e == i + sl) {
                 st[n] = i;
                 en[n] = e;
                 n++;
@@ -230,7 +231,7 @@ static int detail_key(struct app *a, enum action act, int ch)
         break;
     case ACT_NEXT_MATCH:
     case ACT_PREV_MATCH:
-        if (!a->results || !a->n_words)
+        if (!a->results || !a->n_stems)
             app_message(a, 0, "no search: press / to search");
         else if (!find_line(a, act == ACT_NEXT_MATCH ? 1 : -1, 0))
             app_message(a, 0, "the search words do not appear on this page");

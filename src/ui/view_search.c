@@ -17,18 +17,23 @@ static void clear_results(struct app *a)
     a->suggestion = NULL;
     free(a->search_note);
     a->search_note = NULL;
-    for (size_t i = 0; i < a->n_words; i++)
-        free(a->words[i]);
-    free(a->words);
-    a->words = NULL;
-    a->n_words = 0;
+    for (size_t i = 0; i < a->n_stems; i++)
+        free(a->stems[i]);
+    free(a->stems);
+    a->stems = NULL;
+    a->n_stems = 0;
 }
 
 void search_run(struct app *a)
 {
     clear_results(a);
     const char *q = a->query.buf ? a->query.buf : "";
-    a->n_words = query_words(q, a->query.len, &a->words);
+    a->n_stems = query_words(q, a->query.len, &a->stems);
+    for (size_t i = 0; i < a->n_stems; i++) {
+        char *stem = query_stem(a->stems[i]);
+        free(a->stems[i]);
+        a->stems[i] = stem;
+    }
     enum hs_status s = HS_NOTFOUND;
     if (a->query.len)
         s = hsdb_search(a->db, q, a->query.len, 1, 60, &a->hits);
