@@ -33,7 +33,7 @@ endif
 ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(CURSES_CFLAGS) $(SQLITE_CFLAGS) $(CFLAGS)
 LIBS = $(CURSES_LIBS) $(SQLITE_LIBS)
 
-CORE_SRC = src/util.c src/text.c src/query.c src/data.c src/doc.c src/compare.c src/cli.c
+CORE_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
 UI_SRC = $(wildcard src/ui/*.c)
 APP_SRC = $(CORE_SRC) $(UI_SRC) src/main.c
 DB = db/httpstatus.db
@@ -126,9 +126,9 @@ build/fuzz/fuzz_text: tests/fuzz/fuzz_text.c $(FUZZ_COMMON) $(HEADERS) | build/.
 build/fuzz/fuzz_corpus: tests/fuzz/fuzz_corpus.c db/corpus.c $(FUZZ_COMMON) $(HEADERS) | build/.test-deps
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -Isrc -o $@ tests/fuzz/fuzz_corpus.c db/corpus.c $(FUZZ_COMMON)
-build/fuzz/fuzz_args: tests/fuzz/fuzz_args.c src/cli.c src/data.c src/doc.c src/compare.c src/query.c build/src/embed.o $(FUZZ_COMMON) $(HEADERS) | build/.test-deps
+build/fuzz/fuzz_args: tests/fuzz/fuzz_args.c $(CORE_SRC) build/src/embed.o $(HEADERS) | build/.test-deps
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -Isrc -o $@ tests/fuzz/fuzz_args.c src/cli.c src/data.c src/doc.c src/compare.c src/query.c build/src/embed.o $(FUZZ_COMMON) $(SQLITE_LIBS)
+	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -Isrc -o $@ tests/fuzz/fuzz_args.c $(CORE_SRC) build/src/embed.o $(SQLITE_LIBS)
 
 FUZZ_SECONDS ?= 60
 fuzz: $(FUZZ_BIN)
