@@ -66,10 +66,10 @@ void json_code(struct sb *b, const struct hs_code *c, const struct hs_group *g, 
     sb_printf(b, "\"cacheable\":%s", strcmp(c->cacheable, "yes") == 0 ? "true" : "false");
     if (*c->permanence)
         json_kv_str(b, "permanence", c->permanence, 1);
-    if (*c->method_to_get)
-        sb_printf(b, ",\"method_may_become_get\":%s", strcmp(c->method_to_get, "yes") == 0 ? "true" : "false");
+    if (*c->method)
+        json_kv_str(b, "method", c->method, 1);
     json_kv_str(b, "headers", c->headers, 1);
-    json_kv_str(b, "retry", c->retry, 1);
+    json_kv_str(b, "resend", c->resend, 1);
     sb_puts(b, "},\"sections\":");
     json_sections(b, c->sections, c->n_sections);
     sb_puts(b, ",\"related\":[");

@@ -126,10 +126,12 @@ static enum hs_status code_row(sqlite3_stmt *st, void *arg)
     c->spec = db_col(st, 6, &ok);
     c->cacheable = db_col(st, 7, &ok);
     c->permanence = db_col(st, 8, &ok);
-    c->method_to_get = db_col(st, 9, &ok);
+    c->method = db_col(st, 9, &ok);
     c->headers = db_col(st, 10, &ok);
-    c->retry = db_col(st, 11, &ok);
+    c->resend = db_col(st, 11, &ok);
     c->class_title = db_col(st, 12, &ok);
+    c->use_when = db_col(st, 13, &ok);
+    c->not_when = db_col(st, 14, &ok);
     return ok ? HS_OK : HS_ENOMEM;
 }
 
@@ -216,9 +218,11 @@ void hs_code_free(struct hs_code *c)
     free(c->spec);
     free(c->cacheable);
     free(c->permanence);
-    free(c->method_to_get);
+    free(c->method);
     free(c->headers);
-    free(c->retry);
+    free(c->resend);
+    free(c->use_when);
+    free(c->not_when);
     strings_free(c->aliases, c->n_aliases);
     strings_free(c->vendors, c->n_vendors);
     hs_sections_free(c->sections, c->n_sections);
@@ -243,8 +247,8 @@ enum hs_status hsdb_code(struct hs_db *db, int code, struct hs_code **out)
         return db_nomem(db);
     int args[1] = {code};
     db_start_call(db);
-    enum hs_status s = db_run(db, "SELECT " ENTRY_COLS ", c.spec, c.cacheable, c.permanence, c.method_to_get, "
-                               "c.headers, c.retry, k.title FROM codes c JOIN classes k ON k.class = c.class "
+    enum hs_status s = db_run(db, "SELECT " ENTRY_COLS ", c.spec, c.cacheable, c.permanence, c.method, "
+                               "c.headers, c.resend, k.title, c.use_when, c.not_when FROM codes c JOIN classes k ON k.class = c.class "
                                "WHERE c.code = ?1",
                            args, 1, NULL, code_row, c);
     struct vec v;
@@ -275,7 +279,7 @@ enum hs_status hsdb_code(struct hs_db *db, int code, struct hs_code **out)
     }
     if (s == HS_OK) {
         v = (struct vec){NULL, 0, 0, sizeof(struct hs_const)};
-        s = run_list(db, "SELECT lang, name FROM constants WHERE code = ?1 ORDER BY CASE lang "
+        s = run_list(db, "SELECT lang, name FROM constants WHERE code = ?1 AND old = 0 ORDER BY CASE lang "
                          "WHEN 'python' THEN 1 WHEN 'go' THEN 2 WHEN 'rust' THEN 3 WHEN 'node' THEN 4 "
                          "WHEN 'java' THEN 5 WHEN 'dotnet' THEN 6 WHEN 'rails' THEN 7 ELSE 8 END",
                      code, const_row, &v);

@@ -81,6 +81,7 @@ struct help_line {
 /* One line of the compare table: a label and a piece of each cell. */
 struct tline {
     const char *label;     /* NULL on continuation lines */
+    int label2;            /* label is the row's second label line */
     int differs;
     char *cell[CMP_MAX_CODES];
 };
