@@ -33,7 +33,8 @@ endif
 ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(CURSES_CFLAGS) $(SQLITE_CFLAGS) $(CFLAGS)
 LIBS = $(CURSES_LIBS) $(SQLITE_LIBS)
 
-CORE_SRC = src/util.c src/text.c src/query.c src/data.c src/doc.c src/compare.c src/cli.c
+CORE_SRC = src/util.c src/text.c src/query.c src/data.c src/doc.c src/compare.c src/cli.c \
+           src/lesson.c src/sheet.c src/cmd_sheet.c
 UI_SRC = $(wildcard src/ui/*.c)
 APP_SRC = $(CORE_SRC) $(UI_SRC) src/main.c
 DB = db/httpstatus.db
@@ -63,8 +64,8 @@ $(DB): db/build db/schema.sql $(ASSETS)
 	./db/build assets db/schema.sql $@
 
 # Objects: build/ for the normal binary, build/asan/ for the sanitizer build.
-OBJ = $(APP_SRC:%.c=build/%.o) build/src/embed.o
-ASAN_OBJ = $(APP_SRC:%.c=build/asan/%.o) build/asan/src/embed.o
+OBJ = $(APP_SRC:%.c=build/%.o) build/src/embed.o build/lessons.o
+ASAN_OBJ = $(APP_SRC:%.c=build/asan/%.o) build/asan/src/embed.o build/asan/lessons.o
 ASAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 build/%.o: %.c $(HEADERS) | build/.deps
@@ -79,6 +80,17 @@ build/src/embed.o build/asan/src/embed.o: src/embed.S $(DB)
 	@mkdir -p $(dir $@)
 	$(CC) -c -DHS_DB_PATH='"$(CURDIR)/$(DB)"' -o $@ src/embed.S
 
+# Built-in lessons: assets/lessons/NAME.txt embedded as C data (src/gen-lessons.sh).
+LESSONS = $(wildcard assets/lessons/*.txt)
+build/lessons.c: src/gen-lessons.sh $(LESSONS) $(wildcard assets/lessons)
+	@mkdir -p build
+	sh src/gen-lessons.sh assets/lessons >$@.tmp && mv $@.tmp $@
+build/lessons.o: build/lessons.c src/lesson.h src/data.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ build/lessons.c
+build/asan/lessons.o: build/lessons.c src/lesson.h src/data.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -O1 $(ASAN_FLAGS) -c -o $@ build/lessons.c
+
 httpstatus: $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
 
@@ -91,7 +103,7 @@ run: httpstatus
 # ---- tests ---------------------------------------------------------------------------
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
-CORE_ASAN_OBJ = $(CORE_SRC:%.c=build/asan/%.o) build/asan/src/embed.o
+CORE_ASAN_OBJ = $(CORE_SRC:%.c=build/asan/%.o) build/asan/src/embed.o build/asan/lessons.o
 
 build/asan/tests/%: tests/unit/%.c $(CORE_ASAN_OBJ) build/asan/db/corpus.o tests/unit/testutil.h
 	@mkdir -p $(dir $@)
@@ -104,7 +116,7 @@ build/.test-deps: tests/deps.sh
 	@sh tests/deps.sh test
 	@mkdir -p build && touch $@
 
-CORE_OBJ = $(CORE_SRC:%.c=build/%.o) build/src/embed.o
+CORE_OBJ = $(CORE_SRC:%.c=build/%.o) build/src/embed.o build/lessons.o
 build/bench: tests/bench/bench.c $(CORE_OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) $(SQLITE_CFLAGS) -O2 -Isrc -o $@ tests/bench/bench.c $(CORE_OBJ) $(SQLITE_LIBS) -lutil
 
