@@ -46,6 +46,10 @@ void cli_usage(int to_stderr)
           "  httpstatus list [CLASS]         one line per code: \"404  Not Found\"\n"
           "  httpstatus search QUERY...      ranked full-text search\n"
           "  httpstatus compare CODE CODE... related codes side by side (or one code: its group)\n"
+          "  httpstatus sheet [CODE|CLASS|GROUP...] [--format text|markdown|html|roff] [--full]\n"
+          "                                  a handout: the cheat sheet, or the full texts\n"
+          "  httpstatus present [CODE|CLASS|GROUP...] [--lesson FILE|NAME]\n"
+          "                                  full-screen slides for teaching\n"
           "\n"
           "options:\n"
           "  --json            JSON output\n"
@@ -164,6 +168,8 @@ int cli_parse(int argc, char **argv, struct cli_opts *o)
                 cli_error("--color takes auto, always or never, not '%s'", w);
                 goto usage;
             }
+        } else if (n_pos > 0 && (strcmp(pos[0], "sheet") == 0 || strcmp(pos[0], "present") == 0)) {
+            pos[n_pos++] = argv[i];   /* their own options: cmd_sheet.c, cmd_present.c */
         } else if (n_pos > 0 && strcmp(pos[0], "search") == 0) {
             pos[n_pos++] = argv[i];   /* after "search", "-foo" is a word to search for */
         } else if (a[1] >= '0' && a[1] <= '9') {
@@ -188,6 +194,10 @@ int cli_parse(int argc, char **argv, struct cli_opts *o)
             o->cmd = CMD_SEARCH;
         else if (strcmp(pos[0], "compare") == 0)
             o->cmd = CMD_COMPARE;
+        else if (strcmp(pos[0], "sheet") == 0)
+            o->cmd = CMD_SHEET;
+        else if (strcmp(pos[0], "present") == 0)
+            o->cmd = CMD_PRESENT;
         else if (strcmp(pos[0], "help") == 0)
             o->cmd = CMD_HELP;
         else {
@@ -969,6 +979,9 @@ int cli_run(struct hs_db *db, const struct cli_opts *o)
         return cmd_search(db, o, &out);
     case CMD_COMPARE:
         return cmd_compare(db, o, &out);
+    case CMD_SHEET:
+    case CMD_PRESENT:
+        break;                  /* main.c runs them (cmd_sheet.c, cmd_present.c) */
     }
     return EXIT_USAGE;
 }

@@ -6,7 +6,7 @@
 
 #include "data.h"
 
-enum cli_command { CMD_BROWSE, CMD_LOOKUP, CMD_LIST, CMD_SEARCH, CMD_COMPARE, CMD_HELP, CMD_VERSION };
+enum cli_command { CMD_BROWSE, CMD_LOOKUP, CMD_LIST, CMD_SEARCH, CMD_COMPARE, CMD_HELP, CMD_VERSION, CMD_SHEET, CMD_PRESENT };
 
 struct cli_opts {
     enum cli_command cmd;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cmd_sheet.h"
 #include "data.h"
 #include "ui/ui.h"
 
@@ -50,6 +51,8 @@ int main(int argc, char **argv)
         } else {
             status = ui_run(db, o.ascii);
         }
+    } else if (o.cmd == CMD_SHEET) {
+        status = cmd_sheet(db, &o);
     } else {
         status = cli_run(db, &o);
     }
