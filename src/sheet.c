@@ -48,8 +48,10 @@ static void md_escape(struct sb *b, const char *s, int at_line_start)
     if (at_line_start) {
         while (*s == ' ')
             s++;
-        if (strchr("#>-+=", *s) && *s)
+        if (*s && strchr(">-+=", *s)) {
             sb_putc(b, '\\');
+            sb_putc(b, *s++);
+        }
         const char *d = s;
         while (*d >= '0' && *d <= '9')
             d++;
