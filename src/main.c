@@ -10,8 +10,10 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cmd_present.h"
 #include "cmd_sheet.h"
 #include "data.h"
+#include "ui/present.h"
 #include "ui/ui.h"
 
 static int locale_is_utf8(void)
@@ -53,6 +55,8 @@ int main(int argc, char **argv)
         }
     } else if (o.cmd == CMD_SHEET) {
         status = cmd_sheet(db, &o);
+    } else if (o.cmd == CMD_PRESENT) {
+        status = cmd_present(db, &o, present_run);
     } else {
         status = cli_run(db, &o);
     }
