@@ -391,7 +391,7 @@ int slide_big_text(const char *s, int scale, int ascii, char ***rows)
 /* ---- layout: lines of spans, blocks of lines, pages of blocks -------------------------- */
 
 struct lline {
-    struct span *v;     /* x relative to the line's start */
+    struct slide_span *v;     /* x relative to the line's start */
     size_t n;
     int w;
 };
@@ -432,7 +432,7 @@ static int put(struct lline *l, const char *s, size_t n, enum span_style st, int
 {
     int w = txt_width(s, n);
     l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
-    l->v[l->n++] = (struct span){0, l->w, st, klass, xstrndup(s, n)};
+    l->v[l->n++] = (struct slide_span){0, l->w, st, klass, xstrndup(s, n)};
     l->w += w;
     return w;
 }
@@ -732,16 +732,16 @@ static void compose_compare(struct blocks *bs, const struct slide *s, int w)
 
 /* ---- pages ----------------------------------------------------------------------------- */
 
-static struct page *new_page(struct layout *lo)
+static struct slide_page *new_page(struct slide_pages *lo)
 {
     lo->pages = xrealloc(lo->pages, (lo->n + 1) * sizeof *lo->pages);
-    struct page *p = &lo->pages[lo->n++];
+    struct slide_page *p = &lo->pages[lo->n++];
     memset(p, 0, sizeof *p);
     return p;
 }
 
 /* Put line l of a block at row y, the block (or the line) centred in w. */
-static void place(struct page *p, const struct block *b, const struct lline *l, int y, int w, int bw)
+static void place(struct slide_page *p, const struct block *b, const struct lline *l, int y, int w, int bw)
 {
     int x = b->left ? (w - bw) / 2 : (w - l->w) / 2;
     if (x < 0)
@@ -751,7 +751,7 @@ static void place(struct page *p, const struct block *b, const struct lline *l, 
             p->cap = p->cap ? p->cap * 2 : 32;
             p->v = xrealloc(p->v, p->cap * sizeof *p->v);
         }
-        struct span sp = l->v[i];
+        struct slide_span sp = l->v[i];
         sp.y = y;
         sp.x = x + l->v[i].x;
         sp.text = xstrdup(sp.text);
@@ -761,7 +761,7 @@ static void place(struct page *p, const struct block *b, const struct lline *l, 
 
 /* The heading of a page after the first: what slide this continues, whole or not at all
  * (never cut). */
-static void continued(struct page *p, const struct slide *s, int w)
+static void continued(struct slide_page *p, const struct slide *s, int w)
 {
     struct sb b;
     sb_init(&b);
@@ -782,10 +782,10 @@ static void continued(struct page *p, const struct slide *s, int w)
     sb_free(&b);
 }
 
-static void paginate(struct layout *lo, const struct blocks *bs, const struct slide *s, int w, int h)
+static void paginate(struct slide_pages *lo, const struct blocks *bs, const struct slide *s, int w, int h)
 {
     int total = blocks_height(bs);
-    struct page *p = new_page(lo);
+    struct slide_page *p = new_page(lo);
     if (total <= h) {
         int y = (h - total) / 2;
         for (size_t i = 0; i < bs->n; i++) {
@@ -823,13 +823,13 @@ static void paginate(struct layout *lo, const struct blocks *bs, const struct sl
     }
 }
 
-struct layout *slide_layout(const struct slide *s, int w, int h, int ascii)
+struct slide_pages *slide_layout(const struct slide *s, int w, int h, int ascii)
 {
     if (w < 1)
         w = 1;
     if (h < 3)
         h = 3;
-    struct layout *lo = xcalloc(1, sizeof *lo);
+    struct slide_pages *lo = xcalloc(1, sizeof *lo);
     const char *big = NULL;
     char num[8];
     if (s->kind == SLIDE_CODE) {
@@ -896,7 +896,7 @@ struct layout *slide_layout(const struct slide *s, int w, int h, int ascii)
     return lo;
 }
 
-void layout_free(struct layout *l)
+void slide_pages_free(struct slide_pages *l)
 {
     if (!l)
         return;

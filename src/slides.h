@@ -78,28 +78,28 @@ enum span_style {
     SP_NOTE,      /* the lesson's notes (emphasis) */
 };
 
-struct span {
+struct slide_span {
     int y, x;             /* inside the area given to slide_layout */
     enum span_style style;
     int klass;            /* for SP_BIG, SP_CODE, SP_TITLE: the class */
     char *text;           /* owned, sanitised, fits from x to the area's right edge */
 };
 
-struct page {
-    struct span *v;
+struct slide_page {
+    struct slide_span *v;
     size_t n, cap;
 };
 
-struct layout {
-    struct page *pages;
+struct slide_pages {
+    struct slide_page *pages;
     size_t n;             /* at least 1 */
     int big;              /* the scale of the big digits used (0: none) */
 };
 
 /* Lay slide s out for an area w columns wide and h rows high. ascii: block digits and
- * marks in ASCII. Caller frees with layout_free. */
-struct layout *slide_layout(const struct slide *s, int w, int h, int ascii);
-void layout_free(struct layout *l);
+ * marks in ASCII. Caller frees with slide_pages_free. */
+struct slide_pages *slide_layout(const struct slide *s, int w, int h, int ascii);
+void slide_pages_free(struct slide_pages *l);
 
 /* Big digits: the rows of text for s (digits and 'x') at scale (1: 5 rows, 6 columns a
  * glyph), in block characters or ASCII '#'. Returns the row count (5 * scale); *rows is

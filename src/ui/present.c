@@ -60,7 +60,7 @@ struct show {
     const struct deck *d;
     int ascii;
     size_t cur, page;
-    struct layout *lo;      /* the current slide laid out for lo_w x lo_h */
+    struct slide_pages *lo;      /* the current slide laid out for lo_w x lo_h */
     int lo_w, lo_h;
     size_t lo_slide;
     int blank, help;
@@ -99,12 +99,12 @@ static void area(int *w, int *h)
     *h -= 1;
 }
 
-static const struct layout *current(struct show *s)
+static const struct slide_pages *current(struct show *s)
 {
     int w, h;
     area(&w, &h);
     if (!s->lo || s->lo_w != w || s->lo_h != h || s->lo_slide != s->cur) {
-        layout_free(s->lo);
+        slide_pages_free(s->lo);
         s->lo = slide_layout(&s->d->v[s->cur], w, h, s->ascii);
         s->lo_w = w;
         s->lo_h = h;
@@ -115,7 +115,7 @@ static const struct layout *current(struct show *s)
     return s->lo;
 }
 
-static attr_t span_attr(const struct span *sp, enum style *st)
+static attr_t span_attr(const struct slide_span *sp, enum style *st)
 {
     *st = ST_NORMAL;
     switch (sp->style) {
@@ -187,10 +187,10 @@ static void draw_show(struct show *s)
         refresh();
         return;
     }
-    const struct layout *lo = current(s);
-    const struct page *p = &lo->pages[s->page];
+    const struct slide_pages *lo = current(s);
+    const struct slide_page *p = &lo->pages[s->page];
     for (size_t i = 0; i < p->n; i++) {
-        const struct span *sp = &p->v[i];
+        const struct slide_span *sp = &p->v[i];
         enum style st;
         attr_t extra = span_attr(sp, &st);
         attron(extra);
@@ -218,7 +218,7 @@ static void draw_show(struct show *s)
 
 static void go_next(struct show *s)
 {
-    const struct layout *lo = current(s);
+    const struct slide_pages *lo = current(s);
     if (s->page + 1 < lo->n) {
         s->page++;
     } else if (s->cur + 1 < s->d->n) {
@@ -363,7 +363,7 @@ int present_run(const struct deck *d, int ascii)
         if (!quit)
             draw_show(&s);
     }
-    layout_free(s.lo);
+    slide_pages_free(s.lo);
     restore();
     delscreen(scr);
     if (got_signal) {
