@@ -261,11 +261,22 @@ static void parse_line(struct lesson *l, struct errs *e, int line, const char *s
         return;
     }
     *have_item = 0;
+    if (wl[0] >= 4 && strncasecmp(w[0], "note", 4) == 0) {
+        sb_puts(err_line(e, line), "a note is written 'note: text', with the colon right after 'note'");
+        return;
+    }
     if (nw > 1) {
+        int codes = nw <= LESSON_MAX_CODES + 2;
+        for (size_t i = 0; i < nw && i < LESSON_MAX_CODES + 2 && codes; i++) {
+            int v;
+            codes = classify(w[i], wl[i], &v) == W_CODE;
+        }
         struct sb *b = err_line(e, line);
-        sb_puts(b, "one item per line, but this line has ");
-        sb_printf(b, "%zu words; to compare codes write: compare ", nw);
-        echo(b, s, n);
+        sb_printf(b, "one item per line, but this line has %zu words", nw);
+        if (codes) {
+            sb_puts(b, "; to compare the codes write: compare ");
+            echo(b, s, n);
+        }
         return;
     }
     int v = 0;
@@ -279,8 +290,6 @@ static void parse_line(struct lesson *l, struct errs *e, int line, const char *s
     } else {
         struct sb *b = err_line(e, line);
         bad_word(b, w[0], wl[0], k);
-        if (wl[0] >= 4 && strncasecmp(w[0], "note", 4) == 0)
-            sb_puts(b, " (a note is written 'note: text')");
         return;
     }
     *have_item = 1;
