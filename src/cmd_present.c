@@ -1,5 +1,8 @@
-/* cmd_present.c — see cmd_present.h. */
-#include "cmd_present.h"
+/* cmd_present.c — `httpstatus present [CODE|CLASS|GROUP ...] [--lesson FILE|NAME]`: reads
+ * the words and the lesson, builds the deck (slides.h) and hands it to the slide show that
+ * main.c put in o->present (src/ui/present.c). Lesson-file errors are printed as
+ * "FILE:LINE: message" (exit 2) before any terminal is touched. */
+#include "cli_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +10,7 @@
 #include <unistd.h>
 
 #include "lesson.h"
+#include "slides.h"
 #include "text.h"
 #include "util.h"
 
@@ -67,8 +71,9 @@ static int parse_args(const struct cli_opts *o, const char **lesson, struct less
     return 0;
 }
 
-int cmd_present(struct hs_db *db, const struct cli_opts *o, present_show_fn show)
+int cmd_present(struct hs_db *db, const struct cli_opts *o, const struct out *out)
 {
+    (void)out;
     const char *file;
     struct lesson *words = lesson_new("command line");
     int status = parse_args(o, &file, words);
@@ -105,9 +110,8 @@ int cmd_present(struct hs_db *db, const struct cli_opts *o, present_show_fn show
     char *err = NULL;
     int r = lesson_resolve(l, db, &err);
     if (r < 0) {
-        cli_error("%s", hsdb_error(db));
         lesson_free(l);
-        return EXIT_USAGE;
+        return cli_db_failed(db);
     }
     if (r > 0) {
         print_messages(err, file == NULL);
@@ -117,9 +121,8 @@ int cmd_present(struct hs_db *db, const struct cli_opts *o, present_show_fn show
     }
     struct deck *d;
     if (deck_build(db, l, o->ascii, &d) != HS_OK) {
-        cli_error("%s", hsdb_error(db));
         lesson_free(l);
-        return EXIT_USAGE;
+        return cli_db_failed(db);
     }
     lesson_free(l);
     if (d->n == 0) {
@@ -127,12 +130,17 @@ int cmd_present(struct hs_db *db, const struct cli_opts *o, present_show_fn show
         deck_free(d);
         return EXIT_USAGE;
     }
+    if (!o->present) {
+        cli_error("this build of httpstatus cannot show slides");
+        deck_free(d);
+        return EXIT_ERROR;
+    }
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         cli_error("present shows slides on a terminal; for something to print or hand out, try 'httpstatus sheet'");
         deck_free(d);
         return EXIT_USAGE;
     }
-    status = show(d, o->ascii);
+    status = o->present(d, o->ascii);
     deck_free(d);
     return status;
 }

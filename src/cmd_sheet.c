@@ -1,13 +1,13 @@
-/* cmd_sheet.c — `httpstatus sheet`: reads the selection, builds the documents and hands
- * them to the writers of sheet.c; the handout is written out in one piece. */
-#include "cmd_sheet.h"
+/* cmd_sheet.c — `httpstatus sheet [CODE|CLASS|GROUP ...] [--format text|markdown|html|roff]
+ * [--full] [--lesson FILE|NAME]`: printable handouts. Reads the selection, builds the
+ * documents and hands them to the writers of sheet.c; the handout is written out in one
+ * piece. */
+#include "cli_int.h"
 
 #include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include "doc.h"
 #include "lesson.h"
@@ -89,12 +89,6 @@ static int parse_args(const struct cli_opts *o, struct sheet_args *a, struct les
     return 0;
 }
 
-static int db_failed(struct hs_db *db)
-{
-    cli_error("%s", hsdb_error(db));
-    return EXIT_USAGE;
-}
-
 /* The codes an item stands for in a handout: a class is all of its codes. */
 static void add_code(int **v, size_t *n, int code)
 {
@@ -103,14 +97,6 @@ static void add_code(int **v, size_t *n, int code)
             return;
     *v = xrealloc(*v, (*n + 1) * sizeof **v);
     (*v)[(*n)++] = code;
-}
-
-static int terminal_width(void)
-{
-    struct winsize ws;
-    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-        return ws.ws_col;
-    return 80;
 }
 
 /* Load the lesson file (if any) and the words into one lesson, checked. */
@@ -138,7 +124,7 @@ static int selection(struct hs_db *db, const struct sheet_args *a, struct lesson
     *out = l;
     int r = lesson_resolve(l, db, &err);
     if (r < 0)
-        return db_failed(db);
+        return cli_db_failed(db);
     if (r > 0) {
         print_messages(err, a->lesson == NULL);
         free(err);
@@ -147,7 +133,7 @@ static int selection(struct hs_db *db, const struct sheet_args *a, struct lesson
     return 0;
 }
 
-int cmd_sheet(struct hs_db *db, const struct cli_opts *o)
+int cmd_sheet(struct hs_db *db, const struct cli_opts *o, const struct out *out)
 {
     struct sheet_args a;
     struct lesson *l = lesson_new("command line");
@@ -159,15 +145,15 @@ int cmd_sheet(struct hs_db *db, const struct cli_opts *o)
         return status;
     }
     if (a.so.format == SHEET_TEXT) {
-        a.so.width = o->width >= 0 ? o->width : isatty(STDOUT_FILENO) ? terminal_width() : 80;
-        a.so.ascii = o->ascii || !locale_utf8();
+        a.so.width = out->width;
+        a.so.ascii = out->ascii || !locale_utf8();
     }
 
     struct hs_entries all;
     enum hs_status s = hsdb_list(db, 0, &all);
     if (s != HS_OK && s != HS_NOTFOUND) {
         lesson_free(l);
-        return db_failed(db);
+        return cli_db_failed(db);
     }
     /* The selected codes, in the order the items name them. */
     int *codes = NULL;
@@ -194,11 +180,11 @@ int cmd_sheet(struct hs_db *db, const struct cli_opts *o)
         if (s == HS_OK)
             titles[k] = classes[k]->title;
         else if (s != HS_NOTFOUND)
-            status = db_failed(db);
+            status = cli_db_failed(db);
     }
 
-    struct sb out;
-    sb_init(&out);
+    struct sb text;
+    sb_init(&text);
     if (status == 0 && !a.full) {
         /* The cheat sheet lists codes in code order. */
         struct hs_entries chosen = {xcalloc(all.n + 1, sizeof *chosen.v), 0};
@@ -209,7 +195,7 @@ int cmd_sheet(struct hs_db *db, const struct cli_opts *o)
             if (take)
                 chosen.v[chosen.n++] = all.v[k];   /* borrowed: freed with all */
         }
-        sheet_cheat(&out, &a.so, &chosen, (const char *const *)titles);
+        sheet_cheat(&text, &a.so, &chosen, (const char *const *)titles);
         free(chosen.v);
     } else if (status == 0) {
         int width = a.so.format == SHEET_TEXT ? a.so.width : 0;
@@ -231,7 +217,7 @@ int cmd_sheet(struct hs_db *db, const struct cli_opts *o)
                 struct hs_entries kc;
                 s = hsdb_list(db, klass, &kc);
                 if (s != HS_OK && s != HS_NOTFOUND) {
-                    status = db_failed(db);
+                    status = cli_db_failed(db);
                     break;
                 }
                 docs = xrealloc(docs, (n_docs + 1) * sizeof *docs);
@@ -253,7 +239,7 @@ int cmd_sheet(struct hs_db *db, const struct cli_opts *o)
                 struct hs_code *c;
                 s = hsdb_code(db, list[k], &c);
                 if (s != HS_OK) {
-                    status = db_failed(db);
+                    status = cli_db_failed(db);
                     break;
                 }
                 docs = xrealloc(docs, (n_docs + 1) * sizeof *docs);
@@ -263,15 +249,15 @@ int cmd_sheet(struct hs_db *db, const struct cli_opts *o)
             free(list);
         }
         if (status == 0)
-            sheet_full(&out, &a.so, docs, n_docs);
+            sheet_full(&text, &a.so, docs, n_docs);
         for (size_t i = 0; i < n_docs; i++)
             doc_free(docs[i]);
         free(docs);
         free(done);
     }
-    if (status == 0 && out.len)
-        fwrite(out.buf, 1, out.len, stdout);
-    sb_free(&out);
+    if (status == 0 && text.len)
+        fwrite(text.buf, 1, text.len, stdout);
+    sb_free(&text);
     for (int k = 0; k <= 5; k++)
         hs_class_free(classes[k]);
     free(codes);

@@ -10,8 +10,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "cmd_present.h"
-#include "cmd_sheet.h"
 #include "data.h"
 #include "ui/present.h"
 #include "ui/ui.h"
@@ -31,11 +29,12 @@ int main(int argc, char **argv)
     /* On a terminal that is not UTF-8, only ASCII; pipes get the text as it is (UTF-8). */
     if (!locale_is_utf8() && isatty(STDOUT_FILENO))
         o.ascii = 1;
-    if (o.cmd == CMD_HELP) {
-        cli_usage(0);
+    if (o.no_db) {
+        int status = cli_run(NULL, &o);
         free(o.args);
-        return EXIT_FOUND;
+        return status;
     }
+    o.present = present_run;
     struct hs_db *db = NULL;
     char *err = NULL;
     enum hs_status s = o.db_path ? hsdb_open_file(o.db_path, &db, &err) : hsdb_open_embedded(&db, &err);
@@ -46,17 +45,13 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     int status;
-    if (o.cmd == CMD_BROWSE && isatty(STDOUT_FILENO) && !o.json) {
+    if (o.browse && isatty(STDOUT_FILENO) && !o.json) {
         if (!isatty(STDIN_FILENO)) {
             cli_error("the browser reads keys from a terminal, but standard input is not one; use 'httpstatus list' or 'httpstatus CODE'");
             status = EXIT_USAGE;
         } else {
             status = ui_run(db, o.ascii);
         }
-    } else if (o.cmd == CMD_SHEET) {
-        status = cmd_sheet(db, &o);
-    } else if (o.cmd == CMD_PRESENT) {
-        status = cmd_present(db, &o, present_run);
     } else {
         status = cli_run(db, &o);
     }
