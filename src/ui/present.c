@@ -56,13 +56,14 @@ static enum pact lookup(int key)
     return P_NONE;
 }
 
-struct show {
+struct present_show {
     const struct deck *d;
     int ascii;
     size_t cur, page;
     struct slide_pages *lo;      /* the current slide laid out for lo_w x lo_h */
     int lo_w, lo_h;
     size_t lo_slide;
+    int w, h;               /* the screen it was last drawn on */
     int blank, help;
     char digits[4];
     int n_digits;
@@ -92,17 +93,10 @@ static void on_crash(int sig)
     raise(sig);
 }
 
-/* The area slides are laid out in: the whole screen less the counter's row. */
-static void area(int *w, int *h)
+/* The current slide laid out for the area above the counter's row. */
+static const struct slide_pages *current(struct present_show *s)
 {
-    getmaxyx(stdscr, *h, *w);
-    *h -= 1;
-}
-
-static const struct slide_pages *current(struct show *s)
-{
-    int w, h;
-    area(&w, &h);
+    int w = s->w, h = s->h - 1;
     if (!s->lo || s->lo_w != w || s->lo_h != h || s->lo_slide != s->cur) {
         slide_pages_free(s->lo);
         s->lo = slide_layout(&s->d->v[s->cur], w, h, s->ascii);
@@ -173,18 +167,16 @@ static void draw_help(int w, int h)
     }
 }
 
-static void draw_show(struct show *s)
+void present_show_draw(struct present_show *s, int w, int rows)
 {
+    s->w = w > 1 ? w : 1;
+    s->h = rows > 2 ? rows : 2;
+    int h = s->h - 1;
     erase();
-    int w, h;
-    area(&w, &h);
-    if (s->blank) {
-        refresh();
+    if (s->blank)
         return;
-    }
     if (s->help) {
         draw_help(w, h + 1);
-        refresh();
         return;
     }
     const struct slide_pages *lo = current(s);
@@ -212,11 +204,9 @@ static void draw_show(struct show *s)
     if (cx < 0)
         cx = 0;
     draw_text(h, cx, w - cx, corner, s->message[0] && !s->n_digits ? ST_BOLD : ST_DIM);
-    move(h, w - 1 > 0 ? w - 1 : 0);
-    refresh();
 }
 
-static void go_next(struct show *s)
+static void go_next(struct present_show *s)
 {
     const struct slide_pages *lo = current(s);
     if (s->page + 1 < lo->n) {
@@ -227,7 +217,7 @@ static void go_next(struct show *s)
     }
 }
 
-static void go_prev(struct show *s)
+static void go_prev(struct present_show *s)
 {
     if (s->page > 0) {
         s->page--;
@@ -237,8 +227,7 @@ static void go_prev(struct show *s)
     }
 }
 
-/* One key: change the position; returns 1 to leave. */
-static int key(struct show *s, int ch)
+int present_show_key(struct present_show *s, int ch)
 {
     s->message[0] = '\0';
     if (ch == KEY_RESIZE)
@@ -304,6 +293,24 @@ static int key(struct show *s, int ch)
     return 0;
 }
 
+struct present_show *present_show_new(const struct deck *d, int ascii)
+{
+    struct present_show *s = xcalloc(1, sizeof *s);
+    s->d = d;
+    s->ascii = ascii;
+    s->w = 80;
+    s->h = 24;
+    return s;
+}
+
+void present_show_free(struct present_show *s)
+{
+    if (!s)
+        return;
+    slide_pages_free(s->lo);
+    free(s);
+}
+
 int present_run(const struct deck *d, int ascii)
 {
     const char *why;
@@ -348,22 +355,19 @@ int present_run(const struct deck *d, int ascii)
     const char *nc = getenv("NO_COLOR");
     draw_init(!(nc && *nc), ascii);
 
-    struct show s;
-    memset(&s, 0, sizeof s);
-    s.d = d;
-    s.ascii = ascii;
+    struct present_show *s = present_show_new(d, ascii);
     int quit = 0;
-    draw_show(&s);
     while (!quit && !got_signal) {
+        present_show_draw(s, COLS, LINES);
+        refresh();
+        int ch;
         timeout(500);
-        int ch = getch();
-        if (ch == ERR)
-            continue;
-        quit = key(&s, ch);
-        if (!quit)
-            draw_show(&s);
+        while ((ch = getch()) == ERR && !got_signal)
+            ;
+        if (ch != ERR)
+            quit = present_show_key(s, ch);
     }
-    slide_pages_free(s.lo);
+    present_show_free(s);
     restore();
     delscreen(scr);
     if (got_signal) {
