@@ -155,3 +155,19 @@ expect_err "lesson errors: an unknown code" "$B:3: no status code 299 is known"
 run "$HS" present 404
 expect_rc "present: not on a terminal: exit 2" 2
 expect_one_err_line "present: not on a terminal: one message"
+
+# ---- the browser's present key ----------------------------------------------------------------
+
+hs_start
+type_text 404
+ok "browser: on 404" 'detail_title_is "404 Not Found"' 'detail shows "$(detail_title)"'
+keys p
+ok "browser: p presents the code full-screen" 'has "██" && ! has "httpstatus —" && counter | grep -q "^1/"' 'no slides'
+ok "browser: then its group" 'keys G; wait_for "Not there" 1; has "Not there"' 'no group slide'
+keys q
+ok "browser: q returns to the code" 'detail_title_is "404 Not Found" && has "httpstatus —"' 'not back on 404'
+keys g p
+ok "browser: p on a class heading presents the class" 'has "Informational" && has "██" && ! has "httpstatus —"' 'no class slides'
+keys Escape
+ok "browser: Esc returns" 'has "httpstatus —"' 'still presenting'
+keys q
