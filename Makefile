@@ -27,7 +27,7 @@ NPROC := $(shell nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || e
 
 # Debian packages each part needs; `make deps` installs the missing ones as root.
 BUILD_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev
-TEST_PKGS = tmux valgrind libcmocka-dev clang libclang-rt-14-dev python3
+TEST_PKGS = tmux valgrind libcmocka-dev clang libclang-rt-14-dev python3 groff tidy cmark poppler-utils
 export BUILD_PKGS TEST_PKGS
 
 HAVE_PKGS := $(shell $(PKG_CONFIG) --exists ncursesw sqlite3 2>/dev/null && echo yes)
@@ -95,8 +95,8 @@ $(DB): db/build db/schema.sql $(ASSETS)
 	./db/build assets db/schema.sql $@
 
 # Objects: build/ for the normal binary, build/asan/ for the sanitizer build.
-OBJ = $(APP_SRC:%.c=build/%.o) build/src/embed.o
-ASAN_OBJ = $(APP_SRC:%.c=build/asan/%.o) build/asan/src/embed.o
+OBJ = $(APP_SRC:%.c=build/%.o) build/src/embed.o build/lessons.o
+ASAN_OBJ = $(APP_SRC:%.c=build/asan/%.o) build/asan/src/embed.o build/asan/lessons.o
 ASAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 build/%.o: %.c | build/.deps
@@ -110,6 +110,20 @@ build/asan/%.o: %.c | build/.deps
 build/src/embed.o build/asan/src/embed.o: src/embed.S $(DB)
 	@mkdir -p $(dir $@)
 	$(CC) -c -DHS_DB_PATH='"$(CURDIR)/$(DB)"' -o $@ src/embed.S
+
+# Built-in lessons: assets/lessons/NAME.txt embedded as C data (src/gen-lessons.sh).
+LESSONS = $(wildcard assets/lessons/*.txt)
+build/lessons.c: src/gen-lessons.sh $(LESSONS) $(wildcard assets/lessons)
+	@mkdir -p build
+	sh src/gen-lessons.sh assets/lessons >$@.tmp && mv $@.tmp $@
+build/lessons.o: build/lessons.c src/lesson.h src/data.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ build/lessons.c
+build/asan/lessons.o: build/lessons.c src/lesson.h src/data.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -O1 $(ASAN_FLAGS) -c -o $@ build/lessons.c
+build/fuzz/lessons.o: build/lessons.c src/lesson.h src/data.h | build/.test-deps
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ build/lessons.c
 
 # The link choice is remembered, so that changing STATIC relinks.
 build/link-choice: FORCE
@@ -137,7 +151,7 @@ run: httpstatus
 # that is missing, exits non-zero, dies, times out or reports nothing.
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
-CORE_ASAN_OBJ = $(CORE_SRC:%.c=build/asan/%.o) build/asan/src/embed.o
+CORE_ASAN_OBJ = $(CORE_SRC:%.c=build/asan/%.o) build/asan/src/embed.o build/asan/lessons.o
 
 build/asan/tests/%: tests/unit/%.c $(CORE_ASAN_OBJ) build/asan/db/corpus.o
 	@mkdir -p $(dir $@)
@@ -173,7 +187,7 @@ build/.test-deps: tests/deps.sh
 	@sh tests/deps.sh test
 	@mkdir -p build && touch $@
 
-CORE_OBJ = $(CORE_SRC:%.c=build/%.o) build/src/embed.o
+CORE_OBJ = $(CORE_SRC:%.c=build/%.o) build/src/embed.o build/lessons.o
 build/bench: tests/bench/bench.c $(CORE_OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) $(SQLITE_CFLAGS) -O2 $(DEPFLAGS) -MT $@ -MF $@.d -Isrc -o $@ tests/bench/bench.c $(CORE_OBJ) $(SQLITE_LIBS) -lutil
 
@@ -197,7 +211,7 @@ build/fuzz/%.o: %.c | build/.test-deps
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-build/fuzz/libhs.a: $(FUZZ_OBJ) build/src/embed.o
+build/fuzz/libhs.a: $(FUZZ_OBJ) build/src/embed.o build/fuzz/lessons.o
 	@rm -f $@
 	ar rcs $@ $^
 

@@ -46,6 +46,10 @@ const struct cli_command cli_commands[] = {
     {.name = "search", .args = "QUERY...", .help = "ranked full-text search", .run = cmd_search, .words = 1},
     {.name = "compare", .args = "CODE CODE...", .help = "related codes side by side (or one code: its group)",
      .run = cmd_compare},
+    {.name = "sheet", .args = "[CODE...]", .help = "a cheat sheet to print (--format, --full)",
+     .run = cmd_sheet, .words = 1},
+    {.name = "present", .args = "[CODE...]", .help = "slides for teaching (--lesson FILE|NAME)",
+     .run = cmd_present, .words = 1},
     {.name = "help", .run = cmd_help, .no_db = 1},
     {0},
 };

@@ -11,6 +11,10 @@
 #include "exit.h"
 
 struct cli_command;        /* an entry of the command table (cli_int.h) */
+struct deck;               /* slides (slides.h) */
+
+/* Shows a deck of slides full-screen until the person leaves; returns the exit status. */
+typedef int (*cli_present_fn)(const struct deck *d, int ascii);
 
 struct cli_opts {
     const struct cli_command *cmd;   /* what to run (never NULL after cli_parse) */
@@ -22,6 +26,7 @@ struct cli_opts {
     int color;              /* --color: -1 auto, 0 never, 1 always */
     int limit;              /* --limit N for search; default 20 */
     int ascii;              /* --ascii, or a non-UTF-8 locale on a terminal */
+    cli_present_fn present; /* the slide show for `present` (main.c sets it), or NULL */
     char **args;            /* positional arguments after the command, borrowed from argv */
     int n_args;
 };

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "data.h"
+#include "ui/present.h"
 #include "ui/ui.h"
 
 static int locale_is_utf8(void)
@@ -33,6 +34,7 @@ int main(int argc, char **argv)
         free(o.args);
         return status;
     }
+    o.present = present_run;
     struct hs_db *db = NULL;
     char *err = NULL;
     enum hs_status s = o.db_path ? hsdb_open_file(o.db_path, &db, &err) : hsdb_open_embedded(&db, &err);

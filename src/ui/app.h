@@ -59,6 +59,7 @@ struct view {
     unsigned ctx;                /* key context while on top (CTX_*); 0: raw keys */
     enum action opens;           /* the action that opens it as an overlay, or ACT_NONE */
     int cursor;                  /* shows the terminal cursor (a prompt) */
+    int fullscreen;              /* takes the whole screen: no title bar or status line */
     int (*open)(struct app *a);
     void (*close)(struct app *a);
     void (*prepare)(struct app *a, struct rect r);
@@ -90,6 +91,8 @@ struct app {
     struct hs_db *db;
     int ascii;
     char *err;                 /* a database error to report on exit (owned) */
+
+    struct present_state *present;   /* the present overlay's deck and show (view_present.c) */
 
     /* overlays, bottom first: the top one gets the keys */
     const struct view *overlay[MAX_OVERLAYS];

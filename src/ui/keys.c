@@ -39,6 +39,7 @@ const struct keybind keys_table[] = {
     {'n', ACT_NEXT_MATCH, B, "n", "next match of the search in the detail pane", NULL},
     {'N', ACT_PREV_MATCH, B, "N", "previous match", NULL},
     {'c', ACT_COMPARE, B, "c", "compare the code with its group, or the marked codes", "c compare"},
+    {'p', ACT_PRESENT, B, "p", "present the code (then its groups) or the class as full-screen slides", NULL},
     {' ', ACT_MARK, B, "Space", "mark or unmark a code to compare (2 to 5)", NULL},
     {'z', ACT_FOLD, B, "z", "fold or unfold the class under the cursor", NULL},
     {'h', ACT_LEFT, C, "h", "compare: select the column to the left", NULL},

@@ -201,7 +201,7 @@ static int layout(struct app *a)
     const struct view *body = body_view(a);
     if (body) {
         if (body->prepare)
-            body->prepare(a, (struct rect){1, 0, body_h, cols});
+            body->prepare(a, body->fullscreen ? a->screen : (struct rect){1, 0, body_h, cols});
         return 1;
     }
     int lw = cols * 2 / 5;
@@ -242,8 +242,15 @@ static void draw_all(struct app *a)
         doupdate();
         return;
     }
-    draw_title(a);
     const struct view *top = top_view(a), *body = body_view(a);
+    if (body && body->fullscreen) {            /* no chrome at all: a slide show */
+        body->draw(a, a->screen);
+        curs_set(0);
+        wnoutrefresh(stdscr);
+        doupdate();
+        return;
+    }
+    draw_title(a);
     int body_h = rows - 2;
     if (body) {
         body->draw(a, (struct rect){1, 0, body_h, cols});

@@ -217,7 +217,7 @@ static void test_groups(void **state)
     assert_int_equal(g[0].codes[0], 301);
     assert_int_equal(g[0].codes[4], 308);
     hs_groups_free(g, n);
-    assert_int_equal(hsdb_groups_of(db, 418, &g, &n), HS_OK);
+    assert_int_equal(hsdb_groups_of(db, 226, &g, &n), HS_OK);
     assert_int_equal(n, 0);
     hs_groups_free(g, n);
 }
