@@ -102,13 +102,15 @@ static void code_facts(struct slide *s, const struct hs_code *c, int ascii)
     sb_init(&b);
     if (*c->permanence) {
         sb_puts(&b, c->permanence);
-        if (*c->method_to_get)
-            sb_puts(&b, strcmp(c->method_to_get, "yes") == 0 ? "; the method may change to GET" : "; method and body kept");
+        if (*c->method) {
+            sb_puts(&b, "; method ");
+            sb_puts(&b, doc_method_words(c->method));
+        }
         add_pair(&s->facts, &s->n_facts, "Redirect", b.buf, ascii);
         sb_reset(&b);
     }
-    if (*c->retry)
-        add_pair(&s->facts, &s->n_facts, "Safe to retry", doc_retry_words(c->retry), ascii);
+    if (*c->resend)
+        add_pair(&s->facts, &s->n_facts, "Send again?", doc_resend_words(c->resend), ascii);
     if (*c->headers && strcmp(c->headers, "none") != 0)
         add_pair(&s->facts, &s->n_facts, "Headers", c->headers, ascii);
     if (strcmp(c->cacheable, "yes") == 0)
