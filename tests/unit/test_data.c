@@ -2,6 +2,7 @@
  * of everyday questions, suggestions, groups, refusal of foreign files, and
  * out-of-memory at every SQLite allocation. */
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -91,8 +92,9 @@ static void test_list_and_class(void **state)
         assert_true(l.v[i - 1].code < l.v[i].code);
     hs_entries_free(&l);
     assert_int_equal(hsdb_list(db, 1, &l), HS_OK);
-    assert_int_equal(l.n, 4);
+    assert_int_equal(l.n, 5);
     assert_int_equal(l.v[3].code, 103);
+    assert_int_equal(l.v[4].code, 104);
     hs_entries_free(&l);
     struct hs_class *k;
     assert_int_equal(hsdb_class(db, 3, &k), HS_OK);
@@ -327,6 +329,33 @@ static void *oom_realloc(void *p, int n)
     return should_fail() ? NULL : real_mem.xRealloc(p, n);
 }
 
+/* One run of a path under the failure counter: open (0: embedded, 1: the built file),
+ * look up a code and search. */
+static enum hs_status oom_run(int path)
+{
+    struct hs_db *d = NULL;
+    char *err = NULL;
+    enum hs_status s = path ? hsdb_open_file("db/httpstatus.db", &d, &err) : hsdb_open_embedded(&d, &err);
+    if (s == HS_OK) {
+        struct hs_code *c = NULL;
+        s = hsdb_code(d, 404, &c);
+        hs_code_free(c);
+        if (s == HS_OK) {
+            struct hs_hits h;
+            s = hsdb_search(d, "captive portal", 14, 1, 20, &h);
+            if (s == HS_OK)
+                hs_hits_free(&h);
+        }
+        hsdb_close(d);
+    } else {
+        assert_null(d);
+        if (s != HS_ENOMEM)
+            assert_non_null(err);   /* with memory gone even the message may be missing */
+        free(err);
+    }
+    return s;
+}
+
 static void test_out_of_memory_everywhere(void **state)
 {
     (void)state;
@@ -340,42 +369,42 @@ static void test_out_of_memory_everywhere(void **state)
     assert_int_equal(sqlite3_config(SQLITE_CONFIG_MALLOC, &m), SQLITE_OK);
     assert_int_equal(sqlite3_initialize(), SQLITE_OK);
     hsdb_set_alloc_failure(should_fail);   /* ours count down on the same counter */
-    long n;
+    /* Even runs open the embedded database, odd runs the built file (copied into memory and
+     * checked whole), so both open paths meet failure points. A run first counts the
+     * allocations of each path; every point of the first DENSE is failed, then points are
+     * taken at a stride that keeps each path near SAMPLES runs: opening the file runs an
+     * integrity check over every page, and failing each of its tens of thousands of
+     * allocations one by one would take longer than the whole test suite. */
+    enum { DENSE = 400, SAMPLES = 900 };
+    long total[2];
+    for (int path = 0; path < 2; path++) {
+        countdown = LONG_MAX;
+        failed_once = 0;
+        assert_int_equal(oom_run(path), HS_OK);
+        total[path] = LONG_MAX - countdown;
+    }
+    long n = 0;
     int completed = 0;
     int completed_file = 0;
-    for (n = 0; n < 40000 && !(completed && completed_file); n++) {
-        countdown = n / 2;
-        failed_once = 0;
-        struct hs_db *d = NULL;
-        char *err = NULL;
-        /* Even runs open the embedded database, odd runs the built file (copied into
-         * memory and checked whole), so both open paths meet every failure point. */
-        enum hs_status s = n % 2 ? hsdb_open_file("db/httpstatus.db", &d, &err) : hsdb_open_embedded(&d, &err);
-        if (s == HS_OK) {
-            struct hs_code *c = NULL;
-            s = hsdb_code(d, 404, &c);
-            hs_code_free(c);
-            if (s == HS_OK) {
-                struct hs_hits h;
-                s = hsdb_search(d, "captive portal", 14, 1, 20, &h);
-                if (s == HS_OK)
-                    hs_hits_free(&h);
+    for (int path = 0; path < 2; path++) {
+        long stride = total[path] > DENSE ? (total[path] - DENSE) / (SAMPLES - DENSE) + 1 : 1;
+        long last = total[path] + 64;   /* past the end: a run with no failure left */
+        for (long point = 0; point <= last; n++) {
+            countdown = point;
+            failed_once = 0;
+            enum hs_status s = oom_run(path);
+            /* Any failure must be reported as an error value, never a crash or a wrong OK. */
+            if (s != HS_OK)
+                assert_true(s == HS_ENOMEM || s == HS_EDB);
+            if (!failed_once && s == HS_OK) {
+                if (path)
+                    completed_file = 1;
+                else
+                    completed = 1;
+                break;
             }
-            hsdb_close(d);
-        } else {
-            assert_null(d);
-            if (s != HS_ENOMEM)
-                assert_non_null(err);   /* with memory gone even the message may be missing */
-            free(err);
-        }
-        /* Any failure must be reported as an error value, never a crash or a wrong OK. */
-        if (s != HS_OK)
-            assert_true(s == HS_ENOMEM || s == HS_EDB);
-        if (!failed_once && s == HS_OK) {
-            if (n % 2)
-                completed_file = 1;
-            else
-                completed = 1;
+            long next = point < DENSE ? point + 1 : point + stride;
+            point = point < last && next > last ? last : next;
         }
     }
     countdown = -1;
