@@ -167,8 +167,8 @@ expect_usage "search without words" search
 expect_usage "search with only spaces" search "   "
 expect_usage "compare without codes" compare
 expect_usage "compare abc" compare abc
-expect_usage "compare 418 (in no group)" compare 418
-expect_err "compare 418: says it is in no group" "no comparison group"
+expect_usage "compare 226 (in no group)" compare 226
+expect_err "compare 226: says it is in no group" "no comparison group"
 # A terminal escape in an argument comes back in the message, but never raw.
 run "$HS" "$(printf 'ab\033]0;pwned\007c')"
 expect_rc "argument with escapes: exit 2" 2
@@ -332,7 +332,7 @@ for x in d:
     for k in ("code", "phrase", "class", "status", "summary"):
         assert k in x, "entry lacks %s: %r" % (k, x)
     assert x["class"] == x["code"] // 100, x
-    assert x["status"] in ("standard", "unofficial", "obsolete", "reserved"), x
+    assert x["status"] in ("standard", "temporary", "unofficial", "obsolete", "reserved"), x
 c = [x["code"] for x in d]
 assert c == sorted(c) and 404 in c and 511 in c, "codes"'
 run "$HS" --json list 5xx
