@@ -493,7 +493,7 @@ int main(int argc, char **argv)
             argv_[k + 1] = NULL;
             char *catv[] = {"cat", out[w], NULL};
             char name[128];
-            snprintf(name, sizeof name, "%s%s", label[w], pass ? " (shared libs)" : "");
+            snprintf(name, sizeof name, "%s%s", label[w], pass ? ", shared libs" : "");
             process_pair(strdup(name), argv_, catv, "cat of its output", runs, pass ? NULL : &rss[w]);
         }
     }
@@ -514,7 +514,7 @@ int main(int argc, char **argv)
             for (int k = 0; what[w][k]; k++)
                 n += (size_t)snprintf(ours + n, sizeof ours - n, " %s", what[w][k]);
             snprintf(base, sizeof base, "cat %s", out[w]);
-            snprintf(name, sizeof name, "%s%s", label[w], pass ? " (shared libs)" : "");
+            snprintf(name, sizeof name, "%s%s", label[w] + strlen("httpstatus "), pass ? ", shared libs" : "");
             icount_pair(strdup(name), ours, base);
         }
     }
@@ -553,21 +553,21 @@ int main(int argc, char **argv)
     printf("\n./httpstatus is linked with %s. Whole processes: the ratio is the median of the\n"
            "per-pair ratios of %d pairs (ours, baseline, ours, ...); other ratios are ours / baseline.\n",
            link && *link ? link : "(see the Makefile)", runs);
-    printf("\n%-46s %12s %12s %8s  %s\n", "figure", "ours", "baseline", "ratio", "baseline is");
+    printf("\n%-50s %12s %12s %8s  %s\n", "figure", "ours", "baseline", "ratio", "baseline is");
     for (int i = 0; i < n_figures; i++) {
         const struct figure *f = &figures[i];
-        printf("%-46s %9.3f ms %9.3f ms %7.2fx  %s\n", f->name, f->ours, f->base, f->ratio > 0 ? f->ratio : f->ours / f->base, f->base_name);
+        printf("%-50s %9.3f ms %9.3f ms %7.2fx  %s\n", f->name, f->ours, f->base, f->ratio > 0 ? f->ratio : f->ours / f->base, f->base_name);
     }
     for (int i = 0; i < n_icounts; i++) {
         const struct icount *c = &icounts[i];
         char name[128];
         snprintf(name, sizeof name, "instructions: %s", c->name);
-        printf("%-46s %9.2f M  %9.2f M  %7.2fx  cat of its output (%s)\n", name, c->ours / 1e6, c->base / 1e6, c->ours / c->base, icount_tool);
+        printf("%-50s %9.2f M  %9.2f M  %7.2fx  cat of its output (%s)\n", name, c->ours / 1e6, c->base / 1e6, c->ours / c->base, icount_tool);
     }
-    printf("%-46s %9.1f MB   (lookup), %.1f MB (search), %.1f MB (compare)\n", "peak memory (max RSS), CLI",
+    printf("%-50s %9.1f MB   (lookup), %.1f MB (search), %.1f MB (compare)\n", "peak memory (max RSS), CLI",
            rss_lookup / 1024.0, rss_search / 1024.0, rss_compare / 1024.0);
-    printf("%-46s %9.1f MB   (bundled database, after a live search)\n", "peak memory (max RSS), browser", rss_browser / 1024.0);
-    printf("%-46s %9.1f KB   (database inside it: %.1f KB)\n", "binary size", sb.st_size / 1024.0, dbs.st_size / 1024.0);
+    printf("%-50s %9.1f MB   (bundled database, after a live search)\n", "peak memory (max RSS), browser", rss_browser / 1024.0);
+    printf("%-50s %9.1f KB   (database inside it: %.1f KB)\n", "binary size", sb.st_size / 1024.0, dbs.st_size / 1024.0);
     snprintf(cmd, sizeof cmd, "rm -rf %s", tmpl);
     if (system(cmd) != 0)
         return 1;
