@@ -53,6 +53,8 @@ ifeq ($(STATIC_MISSING),)
 STATIC_EXTRA := $(filter-out -lsqlite3 -lncursesw -lncurses -ltinfo,$(shell $(PKG_CONFIG) --static --libs ncursesw sqlite3 2>/dev/null))
 APP_LIBS = $(STATIC_ARCHIVES) -Wl,--as-needed $(STATIC_EXTRA) -lm -ldl -lpthread -Wl,--no-as-needed
 LINK_NOTE = static SQLite and ncursesw
+else ifeq ($(STATIC),yes)
+$(error STATIC=yes, but $(STATIC_MISSING) not found (Debian: libsqlite3-dev, libncurses-dev))
 else
 APP_LIBS = $(LIBS)
 LINK_NOTE = shared libraries

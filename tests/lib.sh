@@ -17,6 +17,16 @@ TMPD=${TMPD:-$(mktemp -d)}
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset NO_COLOR
 
+# python3, resolved once to the interpreter itself: a version manager's shim (pyenv) costs
+# several processes on every call, and the TUI helpers call python3 per screen capture.
+if [ -z "${HS_PYTHON:-}" ]; then
+    HS_PYTHON=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)
+    export HS_PYTHON
+fi
+if [ -n "$HS_PYTHON" ] && [ -x "$HS_PYTHON" ]; then
+    python3() { "$HS_PYTHON" "$@"; }
+fi
+
 pass() { echo "PASS: $1"; }
 fail() { echo "FAIL: $1: $2"; }
 

@@ -59,6 +59,8 @@ static double pct(double *v, size_t n, double p)
     return v[i < n ? i : n - 1];
 }
 
+static long last_minflt;   /* page faults of the last run_once */
+
 /* Run argv with stdout/stderr to /dev/null; returns wall ms, max RSS in *rss_kb. */
 static double run_once(char *const argv[], long *rss_kb)
 {
@@ -78,6 +80,7 @@ static double run_once(char *const argv[], long *rss_kb)
     double t = now_ms() - t0;
     if (rss_kb)
         *rss_kb = ru.ru_maxrss;
+    last_minflt = ru.ru_minflt;
     if (!WIFEXITED(st) || WEXITSTATUS(st) == 127)
         return -1;
     return t;
@@ -99,6 +102,13 @@ static void add(const char *name, double ours, double base, const char *base_nam
     figures[n_figures++] = (struct figure){name, ours, base, base_name, unit, 0};
 }
 
+struct icount {
+    const char *name;
+    double ours, base;
+};
+static struct icount faults[16];   /* page faults per run (median), ours and the baseline */
+static int n_faults;
+
 /* Pairs of runs, ours then the baseline, so both see the same machine: the median of each
  * side, and the median of the per-pair ratios (which a load change between pairs does not
  * skew). */
@@ -108,6 +118,7 @@ static void process_pair(const char *name, char *const ours[], char *const base[
         runs = 30;
     double *a = calloc((size_t)runs, sizeof *a), *b = calloc((size_t)runs, sizeof *b);
     double *r = calloc((size_t)runs, sizeof *r);
+    double *fa = calloc((size_t)runs, sizeof *fa), *fb = calloc((size_t)runs, sizeof *fb);
     for (int i = 0; i < 5; i++) {
         run_once(ours, NULL);
         run_once(base, NULL);
@@ -116,8 +127,10 @@ static void process_pair(const char *name, char *const ours[], char *const base[
     int ok = 1;
     for (int i = 0; i < runs; i++) {
         a[i] = run_once(ours, &rs);
+        fa[i] = (double)last_minflt;
         maxr = rs > maxr ? rs : maxr;
         b[i] = run_once(base, NULL);
+        fb[i] = (double)last_minflt;
         if (a[i] < 0 || b[i] <= 0)
             ok = 0;
         else
@@ -126,6 +139,8 @@ static void process_pair(const char *name, char *const ours[], char *const base[
     if (ok) {
         add(name, pct(a, (size_t)runs, 0.5), pct(b, (size_t)runs, 0.5), base_name, "ms (median)");
         figures[n_figures - 1].ratio = pct(r, (size_t)runs, 0.5);
+        if (n_faults < (int)(sizeof faults / sizeof faults[0]))
+            faults[n_faults++] = (struct icount){name, pct(fa, (size_t)runs, 0.5), pct(fb, (size_t)runs, 0.5)};
     } else {
         fprintf(stderr, "bench: %s: a command failed (is %s installed?)\n", name, base[0]);
     }
@@ -134,14 +149,12 @@ static void process_pair(const char *name, char *const ours[], char *const base[
     free(a);
     free(b);
     free(r);
+    free(fa);
+    free(fb);
 }
 
 /* ---- instructions per run ------------------------------------------------------------------ */
 
-struct icount {
-    const char *name;
-    double ours, base;
-};
 static struct icount icounts[16];
 static int n_icounts;
 static const char *icount_tool;
@@ -493,7 +506,7 @@ int main(int argc, char **argv)
             argv_[k + 1] = NULL;
             char *catv[] = {"cat", out[w], NULL};
             char name[128];
-            snprintf(name, sizeof name, "%s%s", label[w], pass ? " (shared libs)" : "");
+            snprintf(name, sizeof name, "%s%s", label[w], pass ? ", shared libs" : "");
             process_pair(strdup(name), argv_, catv, "cat of its output", runs, pass ? NULL : &rss[w]);
         }
     }
@@ -514,7 +527,7 @@ int main(int argc, char **argv)
             for (int k = 0; what[w][k]; k++)
                 n += (size_t)snprintf(ours + n, sizeof ours - n, " %s", what[w][k]);
             snprintf(base, sizeof base, "cat %s", out[w]);
-            snprintf(name, sizeof name, "%s%s", label[w], pass ? " (shared libs)" : "");
+            snprintf(name, sizeof name, "%s%s", label[w] + strlen("httpstatus "), pass ? ", shared libs" : "");
             icount_pair(strdup(name), ours, base);
         }
     }
@@ -553,21 +566,29 @@ int main(int argc, char **argv)
     printf("\n./httpstatus is linked with %s. Whole processes: the ratio is the median of the\n"
            "per-pair ratios of %d pairs (ours, baseline, ours, ...); other ratios are ours / baseline.\n",
            link && *link ? link : "(see the Makefile)", runs);
-    printf("\n%-46s %12s %12s %8s  %s\n", "figure", "ours", "baseline", "ratio", "baseline is");
+    printf("\n%-50s %12s %12s %8s  %s\n", "figure", "ours", "baseline", "ratio", "baseline is");
     for (int i = 0; i < n_figures; i++) {
         const struct figure *f = &figures[i];
-        printf("%-46s %9.3f ms %9.3f ms %7.2fx  %s\n", f->name, f->ours, f->base, f->ratio > 0 ? f->ratio : f->ours / f->base, f->base_name);
+        printf("%-50s %9.3f ms %9.3f ms %7.2fx  %s\n", f->name, f->ours, f->base, f->ratio > 0 ? f->ratio : f->ours / f->base, f->base_name);
     }
     for (int i = 0; i < n_icounts; i++) {
         const struct icount *c = &icounts[i];
         char name[128];
         snprintf(name, sizeof name, "instructions: %s", c->name);
-        printf("%-46s %9.2f M  %9.2f M  %7.2fx  cat of its output (%s)\n", name, c->ours / 1e6, c->base / 1e6, c->ours / c->base, icount_tool);
+        printf("%-50s %9.2f M  %9.2f M  %7.2fx  cat of its output (%s)\n", name, c->ours / 1e6, c->base / 1e6, c->ours / c->base, icount_tool);
     }
-    printf("%-46s %9.1f MB   (lookup), %.1f MB (search), %.1f MB (compare)\n", "peak memory (max RSS), CLI",
+    for (int i = 0; i < n_faults; i++) {
+        const struct icount *c = &faults[i];
+        if (strstr(c->name, " vs "))
+            continue;
+        char name[128];
+        snprintf(name, sizeof name, "page faults: %s", c->name + strlen("httpstatus "));
+        printf("%-50s %9.0f    %9.0f    %7.2fx  cat of its output\n", name, c->ours, c->base, c->ours / c->base);
+    }
+    printf("%-50s %9.1f MB   (lookup), %.1f MB (search), %.1f MB (compare)\n", "peak memory (max RSS), CLI",
            rss_lookup / 1024.0, rss_search / 1024.0, rss_compare / 1024.0);
-    printf("%-46s %9.1f MB   (bundled database, after a live search)\n", "peak memory (max RSS), browser", rss_browser / 1024.0);
-    printf("%-46s %9.1f KB   (database inside it: %.1f KB)\n", "binary size", sb.st_size / 1024.0, dbs.st_size / 1024.0);
+    printf("%-50s %9.1f MB   (bundled database, after a live search)\n", "peak memory (max RSS), browser", rss_browser / 1024.0);
+    printf("%-50s %9.1f KB   (database inside it: %.1f KB)\n", "binary size", sb.st_size / 1024.0, dbs.st_size / 1024.0);
     snprintf(cmd, sizeof cmd, "rm -rf %s", tmpl);
     if (system(cmd) != 0)
         return 1;
