@@ -1,6 +1,7 @@
 /* Unit tests for the data layer against the embedded database: lookups, lists, ranking
  * of everyday questions, suggestions, groups, refusal of foreign files, and
  * out-of-memory at every SQLite allocation. */
+#include <errno.h>
 #include <stdio.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "testutil.h"
 
 #include "data.h"
+#include "query.h"
 
 #define HS_STR_(x) #x
 #define HS_STR(x) HS_STR_(x)
@@ -300,7 +302,7 @@ static void test_refuses_foreign_and_broken_files(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
-/* ---- out of memory: fail the Nth allocation (SQLite's or the data layer's), for every N until a run succeeds --- */
+/* ---- out of memory: fail the Nth allocation (SQLite's, the data layer's or the query builder's), for every N until a run succeeds --- */
 
 static sqlite3_mem_methods real_mem;
 static long countdown = -1;   /* allocations left before failing; -1: never fail */
@@ -407,6 +409,13 @@ static void test_out_of_memory_everywhere(void **state)
             point = point < last && next > last ? last : next;
         }
     }
+    countdown = -1;
+    /* The query builder's allocations are among those that failed: out of memory there is
+     * an error value too (NULL and ENOMEM, never an exit). */
+    countdown = 0;
+    errno = 0;
+    assert_null(query_build("captive portal", 14, 1));
+    assert_int_equal(errno, ENOMEM);
     countdown = -1;
     hsdb_set_alloc_failure(NULL);
     assert_true(completed);
