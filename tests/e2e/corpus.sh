@@ -57,7 +57,7 @@ json.dump({c: {k: v for k, v in f.items() if k.startswith("const.") or k.startsw
           open(os.path.join(tmpd, "consts.json"), "w"))
 
 # One process for every code's JSON.
-rc, out, err = hsrun("--json", *[str(c) for c in sorted(assets)])
+rc, out, err = hsrun("--json", *["%03d" % c for c in sorted(assets)])
 check("corpus: --json of every code: exit 0", rc == 0, "exit %d: %s" % (rc, err[:200]))
 try:
     docs = {d["code"]: d for d in json.loads(out)}
@@ -227,7 +227,8 @@ heads = [l for l in out.split("\n") if l.startswith("Vendor meaning")]
 check("499: nginx meaning", any("nginx" in h for h in heads) and "Client Closed Request" in out, "headings %r" % heads)
 check("499: ArcGIS meaning", any("ArcGIS" in h for h in heads) and "Token Required" in out, "headings %r" % heads)
 d = docs.get(499, {})
-check("499: --json names both vendors", d.get("vendors") == ["nginx", "ArcGIS"], d.get("vendors"))
+vs = d.get("vendors") or []
+check("499: --json names both vendors", "nginx" in vs and any("ArcGIS" in v for v in vs), vs)
 vs = [s["source"] for s in d.get("sections", []) if s["kind"] == "vendor"]
 check("499: --json has both vendor sections", any("nginx" in s for s in vs) and any("ArcGIS" in s for s in vs), vs)
 
