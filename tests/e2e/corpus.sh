@@ -57,7 +57,7 @@ json.dump({c: {k: v for k, v in f.items() if k.startswith("const.") or k.startsw
           open(os.path.join(tmpd, "consts.json"), "w"))
 
 # One process for every code's JSON.
-rc, out, err = hsrun("--json", *[str(c) for c in sorted(assets)])
+rc, out, err = hsrun("--json", *["%03d" % c for c in sorted(assets)])
 check("corpus: --json of every code: exit 0", rc == 0, "exit %d: %s" % (rc, err[:200]))
 try:
     docs = {d["code"]: d for d in json.loads(out)}
