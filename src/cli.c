@@ -205,7 +205,7 @@ int cli_parse(int argc, char **argv, struct cli_opts *o)
         } else if (n_pos > 0 && find_command(pos[0]) && find_command(pos[0])->words) {
             pos[n_pos++] = argv[i];   /* after "search", "-foo" is a word to search for */
         } else if (a[1] >= '0' && a[1] <= '9') {
-            cli_error("'%s' is not a status code: codes run from 100 to 599", a);
+            cli_error("'%s' is not a status code: codes run from 100 to 599 (and 000)", a);
             goto usage;
         } else {
             cli_error("unknown option '%s' (see 'httpstatus --help')", a);
@@ -240,11 +240,15 @@ usage:
 enum arg_kind cli_classify(const char *s, int *value)
 {
     size_t n = strlen(s);
+    if (strcmp(s, "000") == 0) {
+        *value = 0;                    /* no response at all: stored as code 0, class 0 */
+        return ARG_CODE;
+    }
     if (n == 3 && s[0] >= '1' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9') {
         *value = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
         return ARG_CODE;
     }
-    if (n == 3 && s[0] >= '1' && s[0] <= '5' && (s[1] == 'x' || s[1] == 'X') && (s[2] == 'x' || s[2] == 'X')) {
+    if (n == 3 && s[0] >= '0' && s[0] <= '5' && (s[1] == 'x' || s[1] == 'X') && (s[2] == 'x' || s[2] == 'X')) {
         *value = s[0] - '0';
         return ARG_CLASS;
     }
@@ -259,7 +263,7 @@ void cli_bad_word(const char *s)
         if (s[i] < '0' || s[i] > '9')
             digits = 0;
     if (digits)
-        cli_error("'%s' is not a status code: codes are three digits, from 100 to 599", s);
+        cli_error("'%s' is not a status code: codes are three digits, from 100 to 599 (and 000: no response)", s);
     else if (n == 3 && (s[1] == 'x' || s[1] == 'X'))
         cli_error("'%s' is not a class: classes are 1xx, 2xx, 3xx, 4xx and 5xx", s);
     else

@@ -19,7 +19,7 @@ void json_kv_str(struct sb *b, const char *key, const char *value, int comma)
 
 void json_entry_fields(struct sb *b, const struct hs_entry *e)
 {
-    sb_printf(b, "\"code\":%d", e->code);
+    sb_printf(b, "\"code\":%d,\"display\":\"%03d\"", e->code, e->code);
     json_kv_str(b, "phrase", e->phrase, 1);
     sb_printf(b, ",\"class\":%d", e->klass);
     json_kv_str(b, "status", doc_status_word(e->status), 1);
@@ -77,7 +77,7 @@ void json_code(struct sb *b, const struct hs_code *c, const struct hs_group *g, 
     for (size_t i = 0; i < c->n_related; i++) {
         if (i)
             sb_putc(b, ',');
-        sb_printf(b, "{\"code\":%d", c->related[i].code);
+        sb_printf(b, "{\"code\":%d,\"display\":\"%03d\"", c->related[i].code, c->related[i].code);
         json_kv_str(b, "phrase", c->related[i].phrase, 1);
         json_kv_str(b, "reason", c->related[i].reason, 1);
         sb_putc(b, '}');

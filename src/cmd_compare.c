@@ -41,12 +41,12 @@ int cmd_compare(struct hs_db *db, const struct cli_opts *o, const struct out *ou
             enum hs_status s = hsdb_code(db, codes[0], &c);
             hs_code_free(c);
             if (s == HS_NOTFOUND) {
-                cli_error("no status code %d is known", codes[0]);
+                cli_error("no status code %03d is known", codes[0]);
                 return EXIT_NOTFOUND;
             }
             if (s != HS_OK)
                 return cli_db_failed(db);
-            cli_error("%d is in no comparison group; name the codes to compare, like: httpstatus compare %d 404", codes[0], codes[0]);
+            cli_error("%03d is in no comparison group; name the codes to compare, like: httpstatus compare %03d 404", codes[0], codes[0]);
             return EXIT_USAGE;
         }
         n = g[0].n < CMP_MAX_CODES ? g[0].n : CMP_MAX_CODES;
@@ -59,7 +59,7 @@ int cmd_compare(struct hs_db *db, const struct cli_opts *o, const struct out *ou
     for (size_t i = 0; i < n; i++) {
         enum hs_status s = hsdb_code(db, codes[i], &c[i]);
         if (s == HS_NOTFOUND) {
-            cli_error("no status code %d is known (see 'httpstatus list')", codes[i]);
+            cli_error("no status code %03d is known (see 'httpstatus list')", codes[i]);
             status = EXIT_NOTFOUND;
         } else if (s != HS_OK) {
             status = cli_db_failed(db);

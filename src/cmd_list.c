@@ -14,7 +14,7 @@ static void list_line(const struct out *out, const struct hs_entry *e)
     struct sb b;
     sb_init(&b);
     char num[8];
-    snprintf(num, sizeof num, "%d", e->code);
+    snprintf(num, sizeof num, "%03d", e->code);
     sb_puts(&b, "  ");
     txt_sanitize_into(&b, e->phrase, strlen(e->phrase), 0, out->ascii);
     if (e->status != 's')
@@ -36,7 +36,7 @@ static void list_line(const struct out *out, const struct hs_entry *e)
 
 int cmd_list(struct hs_db *db, const struct cli_opts *o, const struct out *out)
 {
-    int klass = 0;
+    int klass = HS_ALL_CLASSES;
     if (o->n_args > 1) {
         cli_error("list takes at most one class, like 'httpstatus list 4xx'");
         return EXIT_USAGE;
@@ -46,10 +46,10 @@ int cmd_list(struct hs_db *db, const struct cli_opts *o, const struct out *out)
         int v;
         if (cli_classify(a, &v) == ARG_CLASS)
             klass = v;
-        else if (strlen(a) == 1 && a[0] >= '1' && a[0] <= '5')
+        else if (strlen(a) == 1 && a[0] >= '0' && a[0] <= '5')
             klass = a[0] - '0';
         else {
-            cli_error("'%s' is not a class: use 1xx, 2xx, 3xx, 4xx or 5xx", a);
+            cli_error("'%s' is not a class: use 0xx (000), 1xx, 2xx, 3xx, 4xx or 5xx", a);
             return EXIT_USAGE;
         }
     }

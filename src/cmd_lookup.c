@@ -35,10 +35,10 @@ int cmd_lookup(struct hs_db *db, const struct cli_opts *o, const struct out *out
             struct hs_code *c;
             enum hs_status s = hsdb_code(db, values[i], &c);
             if (s == HS_NOTFOUND) {
-                if (values[i] < 100 || values[i] > 599)
-                    cli_error("%d is not a status code: codes run from 100 to 599", values[i]);
+                if ((values[i] < 100 || values[i] > 599) && values[i] != 0)
+                    cli_error("%03d is not a status code: codes run from 100 to 599 (and 000)", values[i]);
                 else
-                    cli_error("no status code %d is known (see 'httpstatus list %dxx')", values[i], values[i] / 100);
+                    cli_error("no status code %03d is known (see 'httpstatus list %s')", values[i], doc_class_range(values[i] / 100));
                 status = EXIT_NOTFOUND;
                 continue;
             }

@@ -95,7 +95,7 @@ int cmd_search(struct hs_db *db, const struct cli_opts *o, const struct out *out
             const struct hs_hit *hit = &h.v[i];
             struct sb pre;
             sb_init(&pre);
-            sb_printf(&pre, "%d  ", hit->e.code);
+            sb_printf(&pre, "%03d  ", hit->e.code);
             size_t code_end = pre.len;
             txt_sanitize_into(&pre, hit->e.phrase, strlen(hit->e.phrase), 0, out->ascii);
             size_t phrase_end = pre.len;

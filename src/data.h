@@ -27,6 +27,8 @@ enum hs_status {
 /* Classes are numbered by the first digit of their codes, 1 to 5, and 0 for the pseudo-code
  * 000 (no response). Arrays indexed by class have HS_N_CLASSES entries. */
 #define HS_N_CLASSES 6
+/* hsdb_list's class for every code of every class (class 0 is a real class now). */
+#define HS_ALL_CLASSES (-1)
 
 struct hs_db;
 
@@ -60,6 +62,8 @@ struct hs_link {
 struct hs_const {
     char *lang;       /* python, go, rust, node, java, dotnet, rails */
     char *name;
+    char *old;        /* older names that still work, with since when: "REQUEST_ENTITY_TOO_LARGE,
+                       * alias since 3.13" ("; " between several); "" when none */
 };
 
 struct hs_code {
@@ -124,6 +128,8 @@ void hsdb_set_alloc_failure(int (*should_fail)(void));
  * A call that runs out returns HS_EBUDGET. */
 void hsdb_set_budget(struct hs_db *db, long steps);
 
+/* The codes of class klass (0 to 5), or of all classes with HS_ALL_CLASSES, in code order
+ * (000 first). */
 enum hs_status hsdb_list(struct hs_db *db, int klass, struct hs_entries *out);
 void hs_entries_free(struct hs_entries *l);
 

@@ -22,11 +22,15 @@ enum doc_kind {
     DOC_ROW,        /* a code in a class listing: link = code */
 };
 
+/* doc_line.link of a line that leads to no code. */
+#define DOC_NO_LINK (-1)
+
 struct doc_line {
     enum doc_kind kind;
     char *text;       /* sanitised, fits the width given to doc_*() (unless width 0) */
     size_t key_len;   /* bytes of text styled as the key/label part (HEADING, FACT, LINK, ROW) */
-    int link;         /* code this line leads to, or 0 */
+    int link;         /* code this line leads to (0 is 000), or DOC_NO_LINK */
+    char *header;     /* FACT "Headers" lines: the header this line leads to, or NULL (owned) */
     char status;      /* ROW/LINK: the code's status ('s','u','o','r') */
 };
 

@@ -87,6 +87,9 @@ struct tline {
     char *cell[CMP_MAX_CODES];
 };
 
+/* cur_code and saved_code when no code is selected (code 0 is 000). */
+#define NO_CODE (-1)
+
 struct app {
     struct hs_db *db;
     int ascii;
@@ -123,11 +126,11 @@ struct app {
     char *history[SEARCH_HISTORY_MAX];
     size_t n_history;
     int history_pos;           /* -1: editing a new query */
-    int saved_code;            /* selection before the search, restored by Esc */
+    int saved_code;            /* selection before the search, restored by Esc (or NO_CODE) */
 
     /* detail pane */
     int focus_detail;
-    int cur_code;              /* 0: nothing selected (a class heading) */
+    int cur_code;              /* NO_CODE: nothing selected (a class heading); 0 is 000 */
     struct hs_code *cur;
     struct hs_class *cur_class;
     struct hs_entries cur_class_codes;

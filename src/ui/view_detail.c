@@ -148,7 +148,7 @@ static int find_line(struct app *a, int dir, int want_link)
         const struct doc_line *l = &a->doc->v[i];
         int ok;
         if (want_link) {
-            ok = l->link && (i == 0 || a->doc->v[i - 1].link != l->link);
+            ok = l->link != DOC_NO_LINK && (i == 0 || a->doc->v[i - 1].link != l->link);
         } else {
             size_t st[1], en[1];
             ok = find_matches(a, l->text, st, en, 1) > 0;
@@ -209,7 +209,7 @@ static int detail_key(struct app *a, enum action act, int ch)
         break;
     case ACT_ENTER: {
         int link = a->doc->v[a->dcur].link;
-        if (link) {
+        if (link != DOC_NO_LINK) {
             app_follow(a, link);      /* frees this document: nothing below may touch it */
             return UI_REDRAW;
         }
