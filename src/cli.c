@@ -46,6 +46,8 @@ const struct cli_command cli_commands[] = {
     {.name = "search", .args = "QUERY...", .help = "ranked full-text search", .run = cmd_search, .words = 1},
     {.name = "compare", .args = "CODE CODE...", .help = "related codes side by side (or one code: its group)",
      .run = cmd_compare},
+    {.name = "header", .args = "[NAME...]", .help = "a header field and the codes that send it (none: all headers)",
+     .run = cmd_header},
     {.name = "sheet", .args = "[CODE...]", .help = "a cheat sheet to print (--format, --full)",
      .run = cmd_sheet, .words = 1},
     {.name = "present", .args = "[CODE...]", .help = "slides for teaching (--lesson FILE|NAME)",

@@ -46,6 +46,7 @@ int cmd_compare(struct hs_db *db, const struct cli_opts *o, const struct out *ou
 int cmd_version(struct hs_db *db, const struct cli_opts *o, const struct out *out);
 int cmd_sheet(struct hs_db *db, const struct cli_opts *o, const struct out *out);
 int cmd_present(struct hs_db *db, const struct cli_opts *o, const struct out *out);
+int cmd_header(struct hs_db *db, const struct cli_opts *o, const struct out *out);
 
 /* ---- argument words (cli.c) ---- */
 enum arg_kind { ARG_CODE, ARG_CLASS, ARG_BAD };

@@ -162,6 +162,31 @@ enum hs_status hsdb_suggest(struct hs_db *db, const char *text, char **out);
 enum hs_status hsdb_groups_of(struct hs_db *db, int code, struct hs_group **out, size_t *n);
 void hs_groups_free(struct hs_group *g, size_t n);
 
+/* A header field (assets/headers/) and the codes that send or require it. */
+struct hs_header_rule {
+    int code;
+    char *phrase;     /* the code's phrase */
+    char *level;      /* MUST, SHOULD, MAY or USUALLY */
+    char *text;
+};
+
+struct hs_header {
+    char *name;       /* as the entry spells it: "Retry-After" */
+    char *summary;
+    char *spec;       /* "RFC 9110 §10.2.3" */
+    char *description;
+    struct hs_header_rule *rules;   /* NULL in hsdb_header_list's entries */
+    size_t n_rules;
+};
+
+/* One header by name, case-insensitively (HS_NOTFOUND: no such entry); caller frees with
+ * hs_header_free. All headers in name order, without their rules; caller frees with
+ * hs_headers_free. */
+enum hs_status hsdb_header(struct hs_db *db, const char *name, struct hs_header **out);
+void hs_header_free(struct hs_header *h);
+enum hs_status hsdb_header_list(struct hs_db *db, struct hs_header **out, size_t *n);
+void hs_headers_free(struct hs_header *v, size_t n);
+
 /* The reference page's own introduction and footnote. */
 enum hs_status hsdb_page(struct hs_db *db, struct hs_section **out, size_t *n);
 void hs_sections_free(struct hs_section *s, size_t n);

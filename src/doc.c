@@ -491,6 +491,39 @@ struct doc *doc_class(const struct hs_class *k, const struct hs_entries *codes, 
     return d;
 }
 
+struct doc *doc_header(const struct hs_header *h, int width, int ascii)
+{
+    struct doc *d = xcalloc(1, sizeof *d);
+    add(d, DOC_TITLE, fitted(h->name, width, ascii));
+    struct sb b;
+    sb_init(&b);
+    sb_puts(&b, "header field");
+    if (*h->spec) {
+        sb_puts(&b, ascii ? " - " : " \xC2\xB7 ");
+        sb_puts(&b, h->spec);
+    }
+    char *t = sb_steal(&b);
+    wrapped(d, DOC_META, t, "", 0, width, ascii);
+    free(t);
+    wrapped(d, DOC_SUMMARY, h->summary, "", 0, width, ascii);
+    if (h->n_rules) {
+        blank(d);
+        heading(d, "Sent with", NULL, width, ascii);
+        for (size_t i = 0; i < h->n_rules; i++) {
+            const struct hs_header_rule *r = &h->rules[i];
+            sb_printf(&b, "%s: %s", r->level, r->text);
+            link_line(d, DOC_LINK, r->code, r->phrase, b.buf, 's', width, ascii);
+            sb_reset(&b);
+        }
+    }
+    sb_free(&b);
+    if (*h->description) {
+        struct hs_section sec = {"description", "httpstatus", h->description};
+        section(d, &sec, width, ascii);
+    }
+    return d;
+}
+
 void doc_free(struct doc *d)
 {
     if (!d)

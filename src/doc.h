@@ -62,6 +62,8 @@ struct doc_looks doc_looks_of(enum doc_kind kind);
  * set (ascii: only ASCII output). Caller frees with doc_free. */
 struct doc *doc_code(const struct hs_code *c, int width, int ascii);
 struct doc *doc_class(const struct hs_class *k, const struct hs_entries *codes, int width, int ascii);
+/* A header field's entry: what it is, then the codes that send it, each a link. */
+struct doc *doc_header(const struct hs_header *h, int width, int ascii);
 void doc_free(struct doc *d);
 
 /* Human words for field values: "after-change" -> "only after changing the request". */
