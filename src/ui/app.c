@@ -239,6 +239,8 @@ static void free_detail(struct app *a)
     a->cur = NULL;
     hs_class_free(a->cur_class);
     a->cur_class = NULL;
+    hs_header_free(a->cur_header);
+    a->cur_header = NULL;
     hs_entries_free(&a->cur_class_codes);
     doc_free(a->doc);
     a->doc = NULL;
@@ -252,6 +254,8 @@ void app_load_detail(struct app *a)
         code = app_item_entry(a, &it)->code;
     else if (it.kind == ITEM_CLASS)
         klass = it.klass;
+    if (a->cur_header)
+        a->cur_code = NO_CODE;            /* a header was shown: load the selection again */
     if (code != NO_CODE && code == a->cur_code && a->cur)
         return;
     if (code == NO_CODE && klass >= 0 && a->cur_class && a->cur_class->klass == klass)
@@ -292,8 +296,33 @@ void app_follow(struct app *a, int code)
     app_load_detail(a);
 }
 
+void app_show_header(struct app *a, const char *name)
+{
+    struct hs_header *h;
+    enum hs_status s = hsdb_header(a->db, name, &h);
+    if (s == HS_NOTFOUND) {
+        app_message(a, 1, "no entry for the header %s", name);
+        return;
+    }
+    if (s != HS_OK) {
+        app_db_failed(a);
+        return;
+    }
+    hs_header_free(a->cur_header);
+    a->cur_header = h;
+    doc_free(a->doc);
+    a->doc = NULL;
+    a->doc_width = -1;
+    a->dtop = a->dcur = 0;
+    app_message(a, 0, "header %s (Backspace: back to the code)", h->name);
+}
+
 int app_back(struct app *a)
 {
+    if (a->cur_header) {
+        app_load_detail(a);
+        return UI_REDRAW;
+    }
     if (a->n_back) {
         if (a->cur_code != NO_CODE && a->n_fwd < HISTORY_MAX)
             a->fwd[a->n_fwd++] = a->cur_code;

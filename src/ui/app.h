@@ -133,6 +133,8 @@ struct app {
     int cur_code;              /* NO_CODE: nothing selected (a class heading); 0 is 000 */
     struct hs_code *cur;
     struct hs_class *cur_class;
+    struct hs_header *cur_header;   /* a header's entry shown over cur (Enter on a Headers
+                                       line), or NULL; Backspace or a new selection drops it */
     struct hs_entries cur_class_codes;
     struct doc *doc;
     int doc_width;
@@ -214,6 +216,7 @@ void app_load_rows(struct app *a, size_t top, size_t rows);
 void app_select_code(struct app *a, int code);     /* select code in the list (unfolds) */
 void app_load_detail(struct app *a);                /* load the selected item's document */
 void app_follow(struct app *a, int code);           /* follow a link: history + select */
+void app_show_header(struct app *a, const char *name);   /* a header's entry (name copied) */
 int app_back(struct app *a);                        /* history: back, forward (UI_*) */
 int app_forward(struct app *a);
 int app_digit(struct app *a, int ch);               /* 0-9: jump to a code as typed */

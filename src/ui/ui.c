@@ -306,8 +306,13 @@ static int handle_mouse(struct app *a)
         if (line < a->doc->n) {
             a->focus_detail = 1;
             a->dcur = line;
-            if (a->doc->v[line].link != DOC_NO_LINK)
+            if (a->doc->v[line].link != DOC_NO_LINK) {
                 app_follow(a, a->doc->v[line].link);
+            } else if (a->doc->v[line].header) {
+                char *name = xstrdup(a->doc->v[line].header);   /* the document goes */
+                app_show_header(a, name);
+                free(name);
+            }
         }
         return UI_REDRAW;
     }
