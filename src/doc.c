@@ -13,6 +13,9 @@ static struct doc_line *add(struct doc *d, enum doc_kind kind, char *text)
         d->cap = d->cap ? d->cap * 2 : 64;
         d->v = xrealloc(d->v, d->cap * sizeof *d->v);
     }
+    size_t len = strlen(text);
+    while (len && text[len - 1] == ' ')
+        text[--len] = '\0';                 /* no line ends in spaces */
     struct doc_line *l = &d->v[d->n++];
     memset(l, 0, sizeof *l);
     l->kind = kind;
