@@ -254,6 +254,10 @@ enum arg_kind cli_classify(const char *s, int *value)
         *value = s[0] - '0';
         return ARG_CLASS;
     }
+    if (n == 3 && s[0] >= '1' && s[0] <= '5' && s[1] >= '0' && s[1] <= '9' && (s[2] == 'x' || s[2] == 'X')) {
+        *value = (s[0] - '0') * 10 + (s[1] - '0');
+        return ARG_MASK;
+    }
     return ARG_BAD;
 }
 
@@ -267,7 +271,7 @@ void cli_bad_word(const char *s)
     if (digits)
         cli_error("'%s' is not a status code: codes are three digits, from 100 to 599 (and 000: no response)", s);
     else if (n == 3 && (s[1] == 'x' || s[1] == 'X'))
-        cli_error("'%s' is not a class: classes are 1xx, 2xx, 3xx, 4xx and 5xx", s);
+        cli_error("'%s' is not a class: classes are 1xx, 2xx, 3xx, 4xx and 5xx (and 0xx: 000)", s);
     else
         cli_error("'%s' is not a status code or class; to search the text, try: httpstatus search %s", s, s);
 }

@@ -142,6 +142,10 @@ enum hs_status hsdb_code_position(struct hs_db *db, int code, int *klass, size_t
 enum hs_status hsdb_first_code(struct hs_db *db, int lo, int hi, int *code);
 
 enum hs_status hsdb_code(struct hs_db *db, int code, struct hs_code **out);
+
+/* The codes whose phrase, else alias, else vocabulary phrase is exactly name (ASCII case
+ * ignored), in code order; HS_NOTFOUND when none. Caller frees *codes. */
+enum hs_status hsdb_codes_named(struct hs_db *db, const char *name, int **codes, size_t *n);
 void hs_code_free(struct hs_code *c);
 
 enum hs_status hsdb_class(struct hs_db *db, int klass, struct hs_class **out);

@@ -118,6 +118,54 @@ enum hs_status hsdb_first_code(struct hs_db *db, int lo, int hi, int *code)
     return db_run(db, "SELECT code FROM codes WHERE code BETWEEN ?1 AND ?2 ORDER BY code LIMIT 1", args, 2, NULL, first_row, code);
 }
 
+/* ---- codes by name --------------------------------------------------------------------- */
+
+struct named {
+    struct vec codes;
+    int best;     /* the rank of the first row: rows of a worse rank are left out */
+};
+
+static enum hs_status named_row(sqlite3_stmt *st, void *arg)
+{
+    struct named *n = arg;
+    int rank = sqlite3_column_int(st, 1);
+    if (n->codes.n == 0)
+        n->best = rank;
+    if (rank != n->best)
+        return HS_OK;
+    int code = sqlite3_column_int(st, 0);
+    for (size_t i = 0; i < n->codes.n; i++)
+        if (((int *)n->codes.v)[i] == code)
+            return HS_OK;
+    int *p = db_vec_push(&n->codes);
+    if (!p)
+        return HS_ENOMEM;
+    *p = code;
+    return HS_OK;
+}
+
+enum hs_status hsdb_codes_named(struct hs_db *db, const char *name, int **codes, size_t *n)
+{
+    struct named acc = {{NULL, 0, 0, sizeof(int)}, 0};
+    db_start_call(db);
+    enum hs_status s = db_run(db, "SELECT code, 0 FROM codes WHERE phrase = ?1 COLLATE NOCASE "
+                                  "UNION ALL SELECT code, 1 FROM aliases WHERE alias = ?1 COLLATE NOCASE "
+                                  "UNION ALL SELECT code, 2 FROM vocabulary WHERE phrase = ?1 COLLATE NOCASE "
+                                  "ORDER BY 2, 1",
+                              NULL, 0, name, named_row, &acc);
+    if (s == HS_OK && acc.codes.n == 0)
+        s = HS_NOTFOUND;
+    if (s != HS_OK) {
+        free(acc.codes.v);
+        *codes = NULL;
+        *n = 0;
+        return s;
+    }
+    *codes = acc.codes.v;
+    *n = acc.codes.n;
+    return HS_OK;
+}
+
 /* ---- one code -------------------------------------------------------------------------- */
 
 static enum hs_status code_row(sqlite3_stmt *st, void *arg)
