@@ -9,7 +9,7 @@
 #include "text.h"
 #include "util.h"
 
-static void list_line(const struct out *out, const struct hs_entry *e)
+static void list_line(const struct out *out, const struct hs_entry *e, int long_list)
 {
     struct sb b;
     sb_init(&b);
@@ -19,6 +19,10 @@ static void list_line(const struct out *out, const struct hs_entry *e)
     txt_sanitize_into(&b, e->phrase, strlen(e->phrase), 0, out->ascii);
     if (e->status != 's')
         sb_printf(&b, " [%s]", doc_status_word(e->status));
+    if (long_list && *e->summary) {
+        sb_puts(&b, out->ascii ? " - " : " \xE2\x80\x94 ");
+        txt_sanitize_into(&b, e->summary, strlen(e->summary), 0, out->ascii);
+    }
     struct sb fit;
     sb_init(&fit);
     sb_puts(&fit, "");
@@ -61,9 +65,13 @@ int cmd_list(struct hs_db *db, const struct cli_opts *o, const struct out *out)
         struct sb js;
         sb_init(&js);
         sb_putc(&js, '[');
+        int first = 1;
         for (size_t i = 0; i < l.n; i++) {
-            if (i)
+            if (o->standard && l.v[i].status != 's')
+                continue;
+            if (!first)
                 sb_putc(&js, ',');
+            first = 0;
             sb_putc(&js, '{');
             json_entry_fields(&js, &l.v[i]);
             sb_putc(&js, '}');
@@ -73,7 +81,8 @@ int cmd_list(struct hs_db *db, const struct cli_opts *o, const struct out *out)
         sb_free(&js);
     } else {
         for (size_t i = 0; i < l.n; i++)
-            list_line(out, &l.v[i]);
+            if (!o->standard || l.v[i].status == 's')
+                list_line(out, &l.v[i], o->long_list);
     }
     hs_entries_free(&l);
     return l.n || s == HS_OK ? EXIT_FOUND : EXIT_NOTFOUND;
