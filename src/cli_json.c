@@ -59,6 +59,8 @@ void json_code(struct sb *b, const struct hs_code *c, const struct hs_group *g, 
     json_entry_fields(b, &c->e);
     json_kv_str(b, "class_title", c->class_title, 1);
     json_kv_str(b, "spec", c->spec, 1);
+    json_kv_str(b, "use_when", c->use_when, 1);
+    json_kv_str(b, "not_when", c->not_when, 1);
     sb_puts(b, ",\"aliases\":");
     json_strings(b, c->aliases, c->n_aliases);
     sb_puts(b, ",\"vendors\":");
@@ -85,6 +87,12 @@ void json_code(struct sb *b, const struct hs_code *c, const struct hs_group *g, 
     sb_puts(b, "],\"constants\":{");
     for (size_t i = 0; i < c->n_consts; i++)
         json_kv_str(b, c->consts[i].lang, c->consts[i].name, i > 0);
+    /* Older names that still work, with since when ("NAME, alias since 3.13"). */
+    sb_puts(b, "},\"constants_old\":{");
+    int any = 0;
+    for (size_t i = 0; i < c->n_consts; i++)
+        if (c->consts[i].old && *c->consts[i].old)
+            json_kv_str(b, c->consts[i].lang, c->consts[i].old, any++ > 0);
     sb_puts(b, "},\"groups\":[");
     for (size_t i = 0; i < n_groups; i++) {
         if (i)
