@@ -42,10 +42,12 @@ static int cmd_help(struct hs_db *db, const struct cli_opts *o, const struct out
 
 /* The commands selected by their word, in the order --help lists them. */
 const struct cli_command cli_commands[] = {
-    {.name = "list", .args = "[CLASS]", .help = "one line per code: \"404  Not Found\"", .run = cmd_list},
+    {.name = "list", .args = "[CLASS]", .help = "one line per code: \"404  Not Found\" (--long, --standard)", .run = cmd_list},
     {.name = "search", .args = "QUERY...", .help = "ranked full-text search", .run = cmd_search, .words = 1},
-    {.name = "compare", .args = "CODE CODE...", .help = "related codes side by side (or one code: its group)",
+    {.name = "compare", .args = "CODES|GROUP", .help = "codes side by side (one code: its group)",
      .run = cmd_compare},
+    {.name = "header", .args = "[NAME...]", .help = "a header field and the codes that send it (none: all headers)",
+     .run = cmd_header},
     {.name = "sheet", .args = "[CODE...]", .help = "a cheat sheet to print (--format, --full)",
      .run = cmd_sheet, .words = 1},
     {.name = "present", .args = "[CODE...]", .help = "slides for teaching (--lesson FILE|NAME)",
@@ -56,7 +58,7 @@ const struct cli_command cli_commands[] = {
 
 /* The commands no word selects: no arguments at all, codes and classes, the options. */
 static const struct cli_command browse_cmd = {.args = "", .help = "open the browser (on a terminal; else: list)", .run = cmd_list};
-static const struct cli_command lookup_cmd = {.args = "CODE|CLASS ...", .help = "full documentation: 404, 4xx", .run = cmd_lookup};
+static const struct cli_command lookup_cmd = {.args = "CODE|CLASS|NAME", .help = "full documentation: 404, 4xx, 41x, teapot, \"not found\"", .run = cmd_lookup};
 static const struct cli_command help_cmd = {.run = cmd_help, .no_db = 1};
 static const struct cli_command version_cmd = {.run = cmd_version};
 
@@ -89,7 +91,11 @@ void cli_usage(int to_stderr)
           "  --json            JSON output\n"
           "  --db FILE         read another httpstatus database instead of the built-in one\n"
           "  --width N         wrap to N columns (0: no wrapping; default: terminal or 80)\n"
-          "  --color=WHEN      auto, always or never (NO_COLOR turns it off)\n"
+          "  --color=WHEN      auto (default): colour on a terminal, unless NO_COLOR is set\n"
+          "                    or TERM is dumb; always: colour even when piped or with\n"
+          "                    NO_COLOR set; never: no colour\n"
+          "  --long            list: each code's one-line summary too, fitted to the width\n"
+          "  --standard        list: only standard codes (no vendor or unofficial ones)\n"
           "  --limit N         search: at most N hits (default 20)\n"
           "  --ascii           ASCII only, for terminals without UTF-8\n"
           "  -h, --help        this help\n"
@@ -157,6 +163,10 @@ int cli_parse(int argc, char **argv, struct cli_opts *o)
             only_args = 1;
         } else if (strcmp(a, "--json") == 0) {
             o->json = 1;
+        } else if (strcmp(a, "--long") == 0) {
+            o->long_list = 1;
+        } else if (strcmp(a, "--standard") == 0) {
+            o->standard = 1;
         } else if (strcmp(a, "--ascii") == 0) {
             o->ascii = 1;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -205,7 +215,7 @@ int cli_parse(int argc, char **argv, struct cli_opts *o)
         } else if (n_pos > 0 && find_command(pos[0]) && find_command(pos[0])->words) {
             pos[n_pos++] = argv[i];   /* after "search", "-foo" is a word to search for */
         } else if (a[1] >= '0' && a[1] <= '9') {
-            cli_error("'%s' is not a status code: codes run from 100 to 599", a);
+            cli_error("'%s' is not a status code: codes run from 100 to 599 (and 000)", a);
             goto usage;
         } else {
             cli_error("unknown option '%s' (see 'httpstatus --help')", a);
@@ -240,13 +250,21 @@ usage:
 enum arg_kind cli_classify(const char *s, int *value)
 {
     size_t n = strlen(s);
+    if (strcmp(s, "000") == 0) {
+        *value = 0;                    /* no response at all: stored as code 0, class 0 */
+        return ARG_CODE;
+    }
     if (n == 3 && s[0] >= '1' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9') {
         *value = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
         return ARG_CODE;
     }
-    if (n == 3 && s[0] >= '1' && s[0] <= '5' && (s[1] == 'x' || s[1] == 'X') && (s[2] == 'x' || s[2] == 'X')) {
+    if (n == 3 && s[0] >= '0' && s[0] <= '5' && (s[1] == 'x' || s[1] == 'X') && (s[2] == 'x' || s[2] == 'X')) {
         *value = s[0] - '0';
         return ARG_CLASS;
+    }
+    if (n == 3 && s[0] >= '1' && s[0] <= '5' && s[1] >= '0' && s[1] <= '9' && (s[2] == 'x' || s[2] == 'X')) {
+        *value = (s[0] - '0') * 10 + (s[1] - '0');
+        return ARG_MASK;
     }
     return ARG_BAD;
 }
@@ -259,9 +277,9 @@ void cli_bad_word(const char *s)
         if (s[i] < '0' || s[i] > '9')
             digits = 0;
     if (digits)
-        cli_error("'%s' is not a status code: codes are three digits, from 100 to 599", s);
+        cli_error("'%s' is not a status code: codes are three digits, from 100 to 599 (and 000: no response)", s);
     else if (n == 3 && (s[1] == 'x' || s[1] == 'X'))
-        cli_error("'%s' is not a class: classes are 1xx, 2xx, 3xx, 4xx and 5xx", s);
+        cli_error("'%s' is not a class: classes are 1xx, 2xx, 3xx, 4xx and 5xx (and 0xx: 000)", s);
     else
         cli_error("'%s' is not a status code or class; to search the text, try: httpstatus search %s", s, s);
 }

@@ -25,7 +25,9 @@ struct cli_opts {
     int width;              /* --width N; -1: the terminal's, or 80 */
     int color;              /* --color: -1 auto, 0 never, 1 always */
     int limit;              /* --limit N for search; default 20 */
-    int ascii;              /* --ascii, or a non-UTF-8 locale on a terminal */
+    int ascii;              /* --ascii, or a locale whose charset is not UTF-8 */
+    int long_list;          /* --long: lists show each code's one-line summary */
+    int standard;           /* --standard: lists show only standard codes */
     cli_present_fn present; /* the slide show for `present` (main.c sets it), or NULL */
     char **args;            /* positional arguments after the command, borrowed from argv */
     int n_args;

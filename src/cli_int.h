@@ -46,10 +46,12 @@ int cmd_compare(struct hs_db *db, const struct cli_opts *o, const struct out *ou
 int cmd_version(struct hs_db *db, const struct cli_opts *o, const struct out *out);
 int cmd_sheet(struct hs_db *db, const struct cli_opts *o, const struct out *out);
 int cmd_present(struct hs_db *db, const struct cli_opts *o, const struct out *out);
+int cmd_header(struct hs_db *db, const struct cli_opts *o, const struct out *out);
 
 /* ---- argument words (cli.c) ---- */
-enum arg_kind { ARG_CODE, ARG_CLASS, ARG_BAD };
-/* "404" is a code, "4xx" a class; *value is the code or the class digit. */
+enum arg_kind { ARG_CODE, ARG_CLASS, ARG_MASK, ARG_BAD };
+/* "404" (and "000") is a code, "4xx" a class, "41x" a mask; *value is the code, the class
+ * digit or the mask's two digits (41). */
 enum arg_kind cli_classify(const char *s, int *value);
 /* The message for a word that is neither. */
 void cli_bad_word(const char *s);

@@ -19,7 +19,7 @@ void json_kv_str(struct sb *b, const char *key, const char *value, int comma)
 
 void json_entry_fields(struct sb *b, const struct hs_entry *e)
 {
-    sb_printf(b, "\"code\":%d", e->code);
+    sb_printf(b, "\"code\":%d,\"display\":\"%03d\"", e->code, e->code);
     json_kv_str(b, "phrase", e->phrase, 1);
     sb_printf(b, ",\"class\":%d", e->klass);
     json_kv_str(b, "status", doc_status_word(e->status), 1);
@@ -59,6 +59,8 @@ void json_code(struct sb *b, const struct hs_code *c, const struct hs_group *g, 
     json_entry_fields(b, &c->e);
     json_kv_str(b, "class_title", c->class_title, 1);
     json_kv_str(b, "spec", c->spec, 1);
+    json_kv_str(b, "use_when", c->use_when, 1);
+    json_kv_str(b, "not_when", c->not_when, 1);
     sb_puts(b, ",\"aliases\":");
     json_strings(b, c->aliases, c->n_aliases);
     sb_puts(b, ",\"vendors\":");
@@ -77,7 +79,7 @@ void json_code(struct sb *b, const struct hs_code *c, const struct hs_group *g, 
     for (size_t i = 0; i < c->n_related; i++) {
         if (i)
             sb_putc(b, ',');
-        sb_printf(b, "{\"code\":%d", c->related[i].code);
+        sb_printf(b, "{\"code\":%d,\"display\":\"%03d\"", c->related[i].code, c->related[i].code);
         json_kv_str(b, "phrase", c->related[i].phrase, 1);
         json_kv_str(b, "reason", c->related[i].reason, 1);
         sb_putc(b, '}');
@@ -85,6 +87,12 @@ void json_code(struct sb *b, const struct hs_code *c, const struct hs_group *g, 
     sb_puts(b, "],\"constants\":{");
     for (size_t i = 0; i < c->n_consts; i++)
         json_kv_str(b, c->consts[i].lang, c->consts[i].name, i > 0);
+    /* Older names that still work, with since when ("NAME, alias since 3.13"). */
+    sb_puts(b, "},\"constants_old\":{");
+    int any = 0;
+    for (size_t i = 0; i < c->n_consts; i++)
+        if (c->consts[i].old && *c->consts[i].old)
+            json_kv_str(b, c->consts[i].lang, c->consts[i].old, any++ > 0);
     sb_puts(b, "},\"groups\":[");
     for (size_t i = 0; i < n_groups; i++) {
         if (i)

@@ -25,7 +25,7 @@ static const char *look_sgr(enum doc_look look, int klass, int link)
     case LOOK_HEADING: return "\033[1;4m";
     case LOOK_PRE: return "\033[36m";
     case LOOK_TITLE: return klass >= 0 && klass < HS_N_CLASSES ? title_sgr[klass] : title_sgr[0];
-    case LOOK_LINK: return link ? out_class_color(link / 100) : "";
+    case LOOK_LINK: return link != DOC_NO_LINK ? out_class_color(link / 100) : "";
     default: return "";
     }
 }

@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "compare.h"
+#include "lesson.h"
 #include "text.h"
 #include "util.h"
 
@@ -22,16 +24,49 @@ int cmd_compare(struct hs_db *db, const struct cli_opts *o, const struct out *ou
         cli_error("compare takes at most %d codes", CMP_MAX_CODES);
         return EXIT_USAGE;
     }
+    char *group_title = NULL;
     for (int i = 0; i < o->n_args; i++) {
         int v;
-        if (cli_classify(o->args[i], &v) != ARG_CODE) {
+        enum arg_kind k = cli_classify(o->args[i], &v);
+        if (k == ARG_CLASS || k == ARG_MASK) {
+            cli_error("'%s' is a %s, and compare takes codes or a group name, like: httpstatus compare 401 403 "
+                      "(or: httpstatus compare redirects); to read the %s, try: httpstatus %s",
+                      o->args[i], k == ARG_CLASS ? "class" : "range of codes", k == ARG_CLASS ? "class" : "codes", o->args[i]);
+            return EXIT_USAGE;
+        }
+        if (k == ARG_BAD && o->n_args == 1 && o->args[i][0] && !(o->args[i][0] >= '0' && o->args[i][0] <= '9')) {
+            /* A group's name: "compare redirects". */
+            struct hs_group *g;
+            size_t ng;
+            if (lesson_all_groups(db, &g, &ng) != HS_OK)
+                return cli_db_failed(db);
+            for (size_t j = 0; j < ng && !group_title; j++)
+                if (strcasecmp(g[j].name, o->args[i]) == 0) {
+                    n = g[j].n < CMP_MAX_CODES ? g[j].n : CMP_MAX_CODES;
+                    memcpy(codes, g[j].codes, n * sizeof codes[0]);
+                    group_title = xstrdup(g[j].title);
+                }
+            if (!group_title) {
+                struct sb names;
+                sb_init(&names);
+                sb_puts(&names, "");
+                for (size_t j = 0; j < ng; j++)
+                    sb_printf(&names, "%s%s", j ? ", " : "", g[j].name);
+                cli_error("'%s' is neither a code nor a group; groups: %s", o->args[i], names.buf);
+                sb_free(&names);
+            }
+            hs_groups_free(g, ng);
+            if (!group_title)
+                return EXIT_USAGE;
+            break;
+        }
+        if (k != ARG_CODE) {
             cli_bad_word(o->args[i]);
             return EXIT_USAGE;
         }
         codes[n++] = v;
     }
-    char *group_title = NULL;
-    if (n == 1) {
+    if (n == 1 && !group_title) {
         struct hs_group *g;
         size_t ng;
         if (hsdb_groups_of(db, codes[0], &g, &ng) != HS_OK)
@@ -41,12 +76,12 @@ int cmd_compare(struct hs_db *db, const struct cli_opts *o, const struct out *ou
             enum hs_status s = hsdb_code(db, codes[0], &c);
             hs_code_free(c);
             if (s == HS_NOTFOUND) {
-                cli_error("no status code %d is known", codes[0]);
+                cli_error("no status code %03d is known", codes[0]);
                 return EXIT_NOTFOUND;
             }
             if (s != HS_OK)
                 return cli_db_failed(db);
-            cli_error("%d is in no comparison group; name the codes to compare, like: httpstatus compare %d 404", codes[0], codes[0]);
+            cli_error("%03d is in no comparison group; name the codes to compare, like: httpstatus compare %03d 404", codes[0], codes[0]);
             return EXIT_USAGE;
         }
         n = g[0].n < CMP_MAX_CODES ? g[0].n : CMP_MAX_CODES;
@@ -59,7 +94,7 @@ int cmd_compare(struct hs_db *db, const struct cli_opts *o, const struct out *ou
     for (size_t i = 0; i < n; i++) {
         enum hs_status s = hsdb_code(db, codes[i], &c[i]);
         if (s == HS_NOTFOUND) {
-            cli_error("no status code %d is known (see 'httpstatus list')", codes[i]);
+            cli_error("no status code %03d is known (see 'httpstatus list')", codes[i]);
             status = EXIT_NOTFOUND;
         } else if (s != HS_OK) {
             status = cli_db_failed(db);

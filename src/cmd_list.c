@@ -9,16 +9,20 @@
 #include "text.h"
 #include "util.h"
 
-static void list_line(const struct out *out, const struct hs_entry *e)
+static void list_line(const struct out *out, const struct hs_entry *e, int long_list)
 {
     struct sb b;
     sb_init(&b);
     char num[8];
-    snprintf(num, sizeof num, "%d", e->code);
+    snprintf(num, sizeof num, "%03d", e->code);
     sb_puts(&b, "  ");
     txt_sanitize_into(&b, e->phrase, strlen(e->phrase), 0, out->ascii);
     if (e->status != 's')
         sb_printf(&b, " [%s]", doc_status_word(e->status));
+    if (long_list && *e->summary) {
+        sb_puts(&b, out->ascii ? " - " : " \xE2\x80\x94 ");
+        txt_sanitize_into(&b, e->summary, strlen(e->summary), 0, out->ascii);
+    }
     struct sb fit;
     sb_init(&fit);
     sb_puts(&fit, "");
@@ -36,7 +40,7 @@ static void list_line(const struct out *out, const struct hs_entry *e)
 
 int cmd_list(struct hs_db *db, const struct cli_opts *o, const struct out *out)
 {
-    int klass = 0;
+    int klass = HS_ALL_CLASSES;
     if (o->n_args > 1) {
         cli_error("list takes at most one class, like 'httpstatus list 4xx'");
         return EXIT_USAGE;
@@ -46,10 +50,10 @@ int cmd_list(struct hs_db *db, const struct cli_opts *o, const struct out *out)
         int v;
         if (cli_classify(a, &v) == ARG_CLASS)
             klass = v;
-        else if (strlen(a) == 1 && a[0] >= '1' && a[0] <= '5')
+        else if (strlen(a) == 1 && a[0] >= '0' && a[0] <= '5')
             klass = a[0] - '0';
         else {
-            cli_error("'%s' is not a class: use 1xx, 2xx, 3xx, 4xx or 5xx", a);
+            cli_error("'%s' is not a class: use 0xx (000), 1xx, 2xx, 3xx, 4xx or 5xx", a);
             return EXIT_USAGE;
         }
     }
@@ -61,9 +65,13 @@ int cmd_list(struct hs_db *db, const struct cli_opts *o, const struct out *out)
         struct sb js;
         sb_init(&js);
         sb_putc(&js, '[');
+        int first = 1;
         for (size_t i = 0; i < l.n; i++) {
-            if (i)
+            if (o->standard && l.v[i].status != 's')
+                continue;
+            if (!first)
                 sb_putc(&js, ',');
+            first = 0;
             sb_putc(&js, '{');
             json_entry_fields(&js, &l.v[i]);
             sb_putc(&js, '}');
@@ -73,7 +81,8 @@ int cmd_list(struct hs_db *db, const struct cli_opts *o, const struct out *out)
         sb_free(&js);
     } else {
         for (size_t i = 0; i < l.n; i++)
-            list_line(out, &l.v[i]);
+            if (!o->standard || l.v[i].status == 's')
+                list_line(out, &l.v[i], o->long_list);
     }
     hs_entries_free(&l);
     return l.n || s == HS_OK ? EXIT_FOUND : EXIT_NOTFOUND;

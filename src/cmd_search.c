@@ -95,7 +95,7 @@ int cmd_search(struct hs_db *db, const struct cli_opts *o, const struct out *out
             const struct hs_hit *hit = &h.v[i];
             struct sb pre;
             sb_init(&pre);
-            sb_printf(&pre, "%d  ", hit->e.code);
+            sb_printf(&pre, "%03d  ", hit->e.code);
             size_t code_end = pre.len;
             txt_sanitize_into(&pre, hit->e.phrase, strlen(hit->e.phrase), 0, out->ascii);
             size_t phrase_end = pre.len;
@@ -104,30 +104,29 @@ int cmd_search(struct hs_db *db, const struct cli_opts *o, const struct out *out
             int cut = txt_snippet_line(&b, pre.buf, hit->snippet, out->width, out->ascii);
             sb_free(&pre);
             size_t keep = b.len;
+            /* One SGR sequence where the style changes, one reset where a styled run ends. */
+            const char *now = "";
+            int marked = 0;
             for (size_t k = 0; k < keep; k++) {
                 char ch = b.buf[k];
-                if (k == 0 && out->color)
-                    fputs(out_class_color(hit->e.klass), stdout);
-                if (k == code_end && out->color)
-                    fputs(SGR_RESET "\033[1m", stdout);
-                if (k == phrase_end && out->color)
-                    fputs(SGR_RESET, stdout);
-                if (ch == '\x01') {
-                    if (out->color)
-                        fputs("\033[1;4m", stdout);
+                if (ch == '\x01' || ch == '\x02') {
+                    marked = ch == '\x01';
                     continue;
                 }
-                if (ch == '\x02') {
-                    if (out->color)
+                const char *want = marked ? "\033[1;4m" : k < code_end ? out_class_color(hit->e.klass)
+                                                       : k < phrase_end ? "\033[1m" : "";
+                if (out->color && strcmp(want, now) != 0) {
+                    if (*now)
                         fputs(SGR_RESET, stdout);
-                    continue;
+                    fputs(want, stdout);
+                    now = want;
                 }
                 fputc(ch, stdout);
             }
+            if (out->color && *now)
+                fputs(SGR_RESET, stdout);
             if (cut)
                 fputs(out->ascii ? "~" : "\xE2\x80\xA6", stdout);
-            if (out->color)
-                fputs(SGR_RESET, stdout);
             fputc('\n', stdout);
         }
     }

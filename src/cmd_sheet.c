@@ -150,7 +150,7 @@ int cmd_sheet(struct hs_db *db, const struct cli_opts *o, const struct out *out)
     }
 
     struct hs_entries all;
-    enum hs_status s = hsdb_list(db, 0, &all);
+    enum hs_status s = hsdb_list(db, HS_ALL_CLASSES, &all);
     if (s != HS_OK && s != HS_NOTFOUND) {
         lesson_free(l);
         return cli_db_failed(db);

@@ -66,7 +66,7 @@ struct cmp_table *cmp_build(struct hs_code *const *codes, size_t n, int ascii)
     for (size_t i = 0; i < n; i++) {
         struct sb b;
         sb_init(&b);
-        sb_printf(&b, "%d ", codes[i]->e.code);
+        sb_printf(&b, "%03d ", codes[i]->e.code);
         txt_sanitize_into(&b, codes[i]->e.phrase, strlen(codes[i]->e.phrase), 0, ascii);
         t->heads[i] = sb_steal(&b);
     }

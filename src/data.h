@@ -27,6 +27,8 @@ enum hs_status {
 /* Classes are numbered by the first digit of their codes, 1 to 5, and 0 for the pseudo-code
  * 000 (no response). Arrays indexed by class have HS_N_CLASSES entries. */
 #define HS_N_CLASSES 6
+/* hsdb_list's class for every code of every class (class 0 is a real class now). */
+#define HS_ALL_CLASSES (-1)
 
 struct hs_db;
 
@@ -60,6 +62,8 @@ struct hs_link {
 struct hs_const {
     char *lang;       /* python, go, rust, node, java, dotnet, rails */
     char *name;
+    char *old;        /* older names that still work, with since when: "REQUEST_ENTITY_TOO_LARGE,
+                       * alias since 3.13" ("; " between several); "" when none */
 };
 
 struct hs_code {
@@ -125,6 +129,8 @@ void hsdb_set_alloc_failure(int (*should_fail)(void));
  * A call that runs out returns HS_EBUDGET. */
 void hsdb_set_budget(struct hs_db *db, long steps);
 
+/* The codes of class klass (0 to 5), or of all classes with HS_ALL_CLASSES, in code order
+ * (000 first). */
 enum hs_status hsdb_list(struct hs_db *db, int klass, struct hs_entries *out);
 void hs_entries_free(struct hs_entries *l);
 
@@ -137,6 +143,10 @@ enum hs_status hsdb_code_position(struct hs_db *db, int code, int *klass, size_t
 enum hs_status hsdb_first_code(struct hs_db *db, int lo, int hi, int *code);
 
 enum hs_status hsdb_code(struct hs_db *db, int code, struct hs_code **out);
+
+/* The codes whose phrase, else alias, else vocabulary phrase is exactly name (ASCII case
+ * ignored), in code order; HS_NOTFOUND when none. Caller frees *codes. */
+enum hs_status hsdb_codes_named(struct hs_db *db, const char *name, int **codes, size_t *n);
 void hs_code_free(struct hs_code *c);
 
 enum hs_status hsdb_class(struct hs_db *db, int klass, struct hs_class **out);
@@ -156,6 +166,31 @@ enum hs_status hsdb_suggest(struct hs_db *db, const char *text, char **out);
 /* Comparison groups holding code, in corpus order (n may be 0). */
 enum hs_status hsdb_groups_of(struct hs_db *db, int code, struct hs_group **out, size_t *n);
 void hs_groups_free(struct hs_group *g, size_t n);
+
+/* A header field (assets/headers/) and the codes that send or require it. */
+struct hs_header_rule {
+    int code;
+    char *phrase;     /* the code's phrase */
+    char *level;      /* MUST, SHOULD, MAY or USUALLY */
+    char *text;
+};
+
+struct hs_header {
+    char *name;       /* as the entry spells it: "Retry-After" */
+    char *summary;
+    char *spec;       /* "RFC 9110 §10.2.3" */
+    char *description;
+    struct hs_header_rule *rules;   /* NULL in hsdb_header_list's entries */
+    size_t n_rules;
+};
+
+/* One header by name, case-insensitively (HS_NOTFOUND: no such entry); caller frees with
+ * hs_header_free. All headers in name order, without their rules; caller frees with
+ * hs_headers_free. */
+enum hs_status hsdb_header(struct hs_db *db, const char *name, struct hs_header **out);
+void hs_header_free(struct hs_header *h);
+enum hs_status hsdb_header_list(struct hs_db *db, struct hs_header **out, size_t *n);
+void hs_headers_free(struct hs_header *v, size_t n);
 
 /* The reference page's own introduction and footnote. */
 enum hs_status hsdb_page(struct hs_db *db, struct hs_section **out, size_t *n);

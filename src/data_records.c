@@ -30,9 +30,10 @@ enum hs_status hsdb_list(struct hs_db *db, int klass, struct hs_entries *out)
     struct vec a = {NULL, 0, 0, sizeof(struct hs_entry)};
     int args[1] = {klass};
     db_start_call(db);
-    enum hs_status s = db_run(db, klass ? "SELECT " ENTRY_COLS " FROM codes c WHERE c.class = ?1 ORDER BY c.code"
-                                     : "SELECT " ENTRY_COLS " FROM codes c ORDER BY c.code",
-                           args, klass ? 1 : 0, NULL, list_row, &a);
+    int all = klass == HS_ALL_CLASSES;
+    enum hs_status s = db_run(db, all ? "SELECT " ENTRY_COLS " FROM codes c ORDER BY c.code"
+                                      : "SELECT " ENTRY_COLS " FROM codes c WHERE c.class = ?1 ORDER BY c.code",
+                           args, all ? 0 : 1, NULL, list_row, &a);
     out->v = a.v;
     out->n = a.n;
     if (s != HS_OK && s != HS_NOTFOUND)
@@ -117,6 +118,54 @@ enum hs_status hsdb_first_code(struct hs_db *db, int lo, int hi, int *code)
     return db_run(db, "SELECT code FROM codes WHERE code BETWEEN ?1 AND ?2 ORDER BY code LIMIT 1", args, 2, NULL, first_row, code);
 }
 
+/* ---- codes by name --------------------------------------------------------------------- */
+
+struct named {
+    struct vec codes;
+    int best;     /* the rank of the first row: rows of a worse rank are left out */
+};
+
+static enum hs_status named_row(sqlite3_stmt *st, void *arg)
+{
+    struct named *n = arg;
+    int rank = sqlite3_column_int(st, 1);
+    if (n->codes.n == 0)
+        n->best = rank;
+    if (rank != n->best)
+        return HS_OK;
+    int code = sqlite3_column_int(st, 0);
+    for (size_t i = 0; i < n->codes.n; i++)
+        if (((int *)n->codes.v)[i] == code)
+            return HS_OK;
+    int *p = db_vec_push(&n->codes);
+    if (!p)
+        return HS_ENOMEM;
+    *p = code;
+    return HS_OK;
+}
+
+enum hs_status hsdb_codes_named(struct hs_db *db, const char *name, int **codes, size_t *n)
+{
+    struct named acc = {{NULL, 0, 0, sizeof(int)}, 0};
+    db_start_call(db);
+    enum hs_status s = db_run(db, "SELECT code, 0 FROM codes WHERE phrase = ?1 COLLATE NOCASE "
+                                  "UNION ALL SELECT code, 1 FROM aliases WHERE alias = ?1 COLLATE NOCASE "
+                                  "UNION ALL SELECT code, 2 FROM vocabulary WHERE phrase = ?1 COLLATE NOCASE "
+                                  "ORDER BY 2, 1",
+                              NULL, 0, name, named_row, &acc);
+    if (s == HS_OK && acc.codes.n == 0)
+        s = HS_NOTFOUND;
+    if (s != HS_OK) {
+        free(acc.codes.v);
+        *codes = NULL;
+        *n = 0;
+        return s;
+    }
+    *codes = acc.codes.v;
+    *n = acc.codes.n;
+    return HS_OK;
+}
+
 /* ---- one code -------------------------------------------------------------------------- */
 
 static enum hs_status code_row(sqlite3_stmt *st, void *arg)
@@ -181,6 +230,7 @@ static enum hs_status const_row(sqlite3_stmt *st, void *arg)
     int ok = 1;
     k->lang = db_col(st, 0, &ok);
     k->name = db_col(st, 1, &ok);
+    k->old = db_col(st, 2, &ok);
     return ok ? HS_OK : HS_ENOMEM;
 }
 
@@ -234,6 +284,7 @@ void hs_code_free(struct hs_code *c)
     for (size_t i = 0; i < c->n_consts; i++) {
         free(c->consts[i].lang);
         free(c->consts[i].name);
+        free(c->consts[i].old);
     }
     free(c->consts);
     free(c);
@@ -279,7 +330,9 @@ enum hs_status hsdb_code(struct hs_db *db, int code, struct hs_code **out)
     }
     if (s == HS_OK) {
         v = (struct vec){NULL, 0, 0, sizeof(struct hs_const)};
-        s = run_list(db, "SELECT lang, name FROM constants WHERE code = ?1 AND old = 0 ORDER BY CASE lang "
+        s = run_list(db, "SELECT lang, name, ifnull((SELECT group_concat(o.name || CASE WHEN o.note <> '' "
+                         "THEN ', ' || o.note ELSE '' END, '; ') FROM constants o WHERE o.code = k.code AND "
+                         "o.lang = k.lang AND o.old = 1), '') FROM constants k WHERE code = ?1 AND old = 0 ORDER BY CASE lang "
                          "WHEN 'python' THEN 1 WHEN 'go' THEN 2 WHEN 'rust' THEN 3 WHEN 'node' THEN 4 "
                          "WHEN 'java' THEN 5 WHEN 'dotnet' THEN 6 WHEN 'rails' THEN 7 ELSE 8 END",
                      code, const_row, &v);

@@ -13,10 +13,14 @@ static struct doc_line *add(struct doc *d, enum doc_kind kind, char *text)
         d->cap = d->cap ? d->cap * 2 : 64;
         d->v = xrealloc(d->v, d->cap * sizeof *d->v);
     }
+    size_t len = strlen(text);
+    while (len && text[len - 1] == ' ')
+        text[--len] = '\0';                 /* no line ends in spaces */
     struct doc_line *l = &d->v[d->n++];
     memset(l, 0, sizeof *l);
     l->kind = kind;
     l->text = text;
+    l->link = DOC_NO_LINK;
     return l;
 }
 
@@ -204,6 +208,52 @@ static void fact(struct doc *d, const char *label, const char *value, int width,
     sb_free(&first);
 }
 
+/* A header item's field name: "Content-Range (must, one part)" -> "Content-Range"; NULL
+ * when the item does not start with one ("none"). Caller frees. */
+static char *header_name(const char *item)
+{
+    size_t n = 0;
+    while ((item[n] >= 'A' && item[n] <= 'Z') || (item[n] >= 'a' && item[n] <= 'z') ||
+           (item[n] >= '0' && item[n] <= '9') || item[n] == '-')
+        n++;
+    if (n == 0 || (item[n] && item[n] != ' ' && item[n] != ':') || strncmp(item, "none", n) == 0)
+        return NULL;
+    return xstrndup(item, n);
+}
+
+/* The Headers fact: one line per header the code names (split at commas outside
+ * parentheses), each leading to that header's entry. */
+static void header_facts(struct doc *d, const char *headers, int width, int ascii)
+{
+    if (!headers || !*headers)
+        return;
+    const char *p = headers;
+    int first = 1;
+    while (*p) {
+        int depth = 0;
+        const char *e = p;
+        while (*e && !(depth == 0 && *e == ',')) {
+            depth += *e == '(' ? 1 : *e == ')' ? -1 : 0;
+            e++;
+        }
+        char *item = xstrndup(p, (size_t)(e - p));
+        size_t before = d->n;
+        if (first)
+            fact(d, "Headers", item, width, ascii);
+        else
+            wrapped(d, DOC_FACT, item, "                ", FACT_KEY, width, ascii);
+        char *name = header_name(item);
+        for (size_t i = before; name && i < d->n; i++)
+            d->v[i].header = xstrdup(name);
+        free(name);
+        free(item);
+        first = 0;
+        p = *e ? e + 1 : e;
+        while (*p == ' ')
+            p++;
+    }
+}
+
 const char *doc_resend_words(const char *resend)
 {
     static const char *const words[][2] = {
@@ -267,8 +317,8 @@ struct doc_looks doc_looks_of(enum doc_kind kind)
 
 const char *doc_class_range(int klass)
 {
-    static const char *const r[] = {"?xx", "1xx", "2xx", "3xx", "4xx", "5xx"};
-    return klass >= 1 && klass <= 5 ? r[klass] : r[0];
+    static const char *const r[] = {"000", "1xx", "2xx", "3xx", "4xx", "5xx"};
+    return klass >= 0 && klass <= 5 ? r[klass] : "?xx";
 }
 
 void doc_const_label(const char *lang, const char **label, const char **prefix, const char **suffix)
@@ -301,7 +351,7 @@ static void link_line(struct doc *d, enum doc_kind kind, int code, const char *p
 {
     struct sb b;
     sb_init(&b);
-    sb_printf(&b, "  %d ", code);
+    sb_printf(&b, "  %03d ", code);
     txt_sanitize_into(&b, phrase, strlen(phrase), 0, ascii);
     size_t key = b.len;
     char *first = sb_steal(&b);
@@ -336,7 +386,7 @@ struct doc *doc_code(const struct hs_code *c, int width, int ascii)
     const char *dot = ascii ? " - " : " \xC2\xB7 ";
 
     sb_init(&b);
-    sb_printf(&b, "%d ", c->e.code);
+    sb_printf(&b, "%03d ", c->e.code);
     sb_puts(&b, c->e.phrase);
     char *t = sb_steal(&b);
     add(d, DOC_TITLE, fitted(t, width, ascii));
@@ -355,6 +405,8 @@ struct doc *doc_code(const struct hs_code *c, int width, int ascii)
 
     blank(d);
     heading(d, "Facts", NULL, width, ascii);
+    fact(d, "Use it when", c->use_when, width, ascii);
+    fact(d, "Not when", c->not_when, width, ascii);
     struct sb v;
     sb_init(&v);
     for (size_t i = 0; i < c->n_aliases; i++) {
@@ -382,7 +434,7 @@ struct doc *doc_code(const struct hs_code *c, int width, int ascii)
                                                                    : c->method;
         fact(d, "On redirect", m, width, ascii);   /* the method on redirect; fits the key column */
     }
-    fact(d, "Headers", c->headers, width, ascii);
+    header_facts(d, c->headers, width, ascii);
     fact(d, "Send again?", doc_resend_words(c->resend), width, ascii);
     sb_free(&v);
 
@@ -404,6 +456,8 @@ struct doc *doc_code(const struct hs_code *c, int width, int ascii)
             struct sb k;
             sb_init(&k);
             sb_printf(&k, "%s%s%s", prefix, c->consts[i].name, suffix);
+            if (c->consts[i].old && *c->consts[i].old)
+                sb_printf(&k, " (was %s)", c->consts[i].old);
             fact(d, label, k.buf, width, ascii);
             sb_free(&k);
         }
@@ -440,12 +494,47 @@ struct doc *doc_class(const struct hs_class *k, const struct hs_entries *codes, 
     return d;
 }
 
+struct doc *doc_header(const struct hs_header *h, int width, int ascii)
+{
+    struct doc *d = xcalloc(1, sizeof *d);
+    add(d, DOC_TITLE, fitted(h->name, width, ascii));
+    struct sb b;
+    sb_init(&b);
+    sb_puts(&b, "header field");
+    if (*h->spec) {
+        sb_puts(&b, ascii ? " - " : " \xC2\xB7 ");
+        sb_puts(&b, h->spec);
+    }
+    char *t = sb_steal(&b);
+    wrapped(d, DOC_META, t, "", 0, width, ascii);
+    free(t);
+    wrapped(d, DOC_SUMMARY, h->summary, "", 0, width, ascii);
+    if (h->n_rules) {
+        blank(d);
+        heading(d, "Sent with", NULL, width, ascii);
+        for (size_t i = 0; i < h->n_rules; i++) {
+            const struct hs_header_rule *r = &h->rules[i];
+            sb_printf(&b, "%s: %s", r->level, r->text);
+            link_line(d, DOC_LINK, r->code, r->phrase, b.buf, 's', width, ascii);
+            sb_reset(&b);
+        }
+    }
+    sb_free(&b);
+    if (*h->description) {
+        struct hs_section sec = {"description", "httpstatus", h->description};
+        section(d, &sec, width, ascii);
+    }
+    return d;
+}
+
 void doc_free(struct doc *d)
 {
     if (!d)
         return;
-    for (size_t i = 0; i < d->n; i++)
+    for (size_t i = 0; i < d->n; i++) {
         free(d->v[i].text);
+        free(d->v[i].header);
+    }
     free(d->v);
     free(d);
 }

@@ -22,11 +22,15 @@ enum doc_kind {
     DOC_ROW,        /* a code in a class listing: link = code */
 };
 
+/* doc_line.link of a line that leads to no code. */
+#define DOC_NO_LINK (-1)
+
 struct doc_line {
     enum doc_kind kind;
     char *text;       /* sanitised, fits the width given to doc_*() (unless width 0) */
     size_t key_len;   /* bytes of text styled as the key/label part (HEADING, FACT, LINK, ROW) */
-    int link;         /* code this line leads to, or 0 */
+    int link;         /* code this line leads to (0 is 000), or DOC_NO_LINK */
+    char *header;     /* FACT "Headers" lines: the header this line leads to, or NULL (owned) */
     char status;      /* ROW/LINK: the code's status ('s','u','o','r') */
 };
 
@@ -58,6 +62,8 @@ struct doc_looks doc_looks_of(enum doc_kind kind);
  * set (ascii: only ASCII output). Caller frees with doc_free. */
 struct doc *doc_code(const struct hs_code *c, int width, int ascii);
 struct doc *doc_class(const struct hs_class *k, const struct hs_entries *codes, int width, int ascii);
+/* A header field's entry: what it is, then the codes that send it, each a link. */
+struct doc *doc_header(const struct hs_header *h, int width, int ascii);
 void doc_free(struct doc *d);
 
 /* Human words for field values: "after-change" -> "only after changing the request". */

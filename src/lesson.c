@@ -347,7 +347,7 @@ enum hs_status lesson_all_groups(struct hs_db *db, struct hs_group **out, size_t
     *out = NULL;
     *n = 0;
     struct hs_entries all;
-    enum hs_status s = hsdb_list(db, 0, &all);
+    enum hs_status s = hsdb_list(db, HS_ALL_CLASSES, &all);
     if (s == HS_NOTFOUND)
         return HS_OK;
     if (s != HS_OK)

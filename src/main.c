@@ -26,8 +26,9 @@ int main(int argc, char **argv)
     struct cli_opts o;
     if (cli_parse(argc, argv, &o) != 0)
         return EXIT_USAGE;
-    /* On a terminal that is not UTF-8, only ASCII; pipes get the text as it is (UTF-8). */
-    if (!locale_is_utf8() && isatty(STDOUT_FILENO))
+    /* A locale whose charset is not UTF-8 gets only ASCII, on a terminal or a pipe (JSON
+     * stays UTF-8: it is for programs). */
+    if (!locale_is_utf8())
         o.ascii = 1;
     if (o.no_db) {
         int status = cli_run(NULL, &o);

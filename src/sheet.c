@@ -883,7 +883,7 @@ static void cheat_part(struct w *w, const struct writer *wr, const struct hs_ent
             if (!any) {
                 struct sb t;
                 sb_init(&t);
-                sb_printf(&t, "%dxx ", k);
+                sb_printf(&t, "%s ", k == 0 ? "000" : k == 1 ? "1xx" : k == 2 ? "2xx" : k == 3 ? "3xx" : k == 4 ? "4xx" : "5xx");
                 if (class_titles[k])
                     txt_sanitize_into(&t, class_titles[k], strlen(class_titles[k]), 0, w->o->ascii);
                 wr->klass(w, t.buf);

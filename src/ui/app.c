@@ -162,13 +162,13 @@ static int item_code(struct app *a, size_t i)
 {
     struct item it = app_item(a, i);
     const struct hs_entry *e = app_item_entry(a, &it);
-    return e ? e->code : 0;
+    return e ? e->code : NO_CODE;
 }
 
 void app_rebuild_items(struct app *a)
 {
     /* Keep the selection on the same code or heading where it still exists. */
-    int old_code = 0, old_class = -1;
+    int old_code = NO_CODE, old_class = -1;
     if (a->n_items && a->sel < a->n_items) {
         struct item old = app_item(a, a->sel);
         if (old.kind == ITEM_CLASS)
@@ -185,7 +185,7 @@ void app_rebuild_items(struct app *a)
                 a->n_items += 1 + (a->folded[k] ? 0 : a->counts[k]);
     }
     a->sel = 0;
-    if (old_code) {
+    if (old_code != NO_CODE) {
         if (a->results) {
             for (size_t i = 0; i < a->hits.n; i++)
                 if (a->hits.v[i].e.code == old_code)
@@ -239,6 +239,8 @@ static void free_detail(struct app *a)
     a->cur = NULL;
     hs_class_free(a->cur_class);
     a->cur_class = NULL;
+    hs_header_free(a->cur_header);
+    a->cur_header = NULL;
     hs_entries_free(&a->cur_class_codes);
     doc_free(a->doc);
     a->doc = NULL;
@@ -247,20 +249,22 @@ static void free_detail(struct app *a)
 void app_load_detail(struct app *a)
 {
     struct item it = a->n_items ? app_item(a, a->sel) : (struct item){ITEM_NOTE, 0, 0};
-    int code = 0, klass = -1;
+    int code = NO_CODE, klass = -1;
     if (it.kind == ITEM_CODE || it.kind == ITEM_HIT)
         code = app_item_entry(a, &it)->code;
     else if (it.kind == ITEM_CLASS)
         klass = it.klass;
-    if (code && code == a->cur_code && a->cur)
+    if (a->cur_header)
+        a->cur_code = NO_CODE;            /* a header was shown: load the selection again */
+    if (code != NO_CODE && code == a->cur_code && a->cur)
         return;
-    if (!code && klass >= 0 && a->cur_class && a->cur_class->klass == klass)
+    if (code == NO_CODE && klass >= 0 && a->cur_class && a->cur_class->klass == klass)
         return;
     free_detail(a);
     a->cur_code = code;
     a->dtop = a->dcur = 0;
     a->doc_width = -1;
-    if (code) {
+    if (code != NO_CODE) {
         enum hs_status s = hsdb_code(a->db, code, &a->cur);
         if (s != HS_OK) {
             a->cur = NULL;
@@ -280,7 +284,7 @@ void app_load_detail(struct app *a)
 
 void app_follow(struct app *a, int code)
 {
-    if (a->cur_code && a->cur_code != code) {
+    if (a->cur_code != NO_CODE && a->cur_code != code) {
         if (a->n_back == HISTORY_MAX) {
             memmove(a->back, a->back + 1, (HISTORY_MAX - 1) * sizeof a->back[0]);
             a->n_back--;
@@ -292,10 +296,35 @@ void app_follow(struct app *a, int code)
     app_load_detail(a);
 }
 
+void app_show_header(struct app *a, const char *name)
+{
+    struct hs_header *h;
+    enum hs_status s = hsdb_header(a->db, name, &h);
+    if (s == HS_NOTFOUND) {
+        app_message(a, 1, "no entry for the header %s", name);
+        return;
+    }
+    if (s != HS_OK) {
+        app_db_failed(a);
+        return;
+    }
+    hs_header_free(a->cur_header);
+    a->cur_header = h;
+    doc_free(a->doc);
+    a->doc = NULL;
+    a->doc_width = -1;
+    a->dtop = a->dcur = 0;
+    app_message(a, 0, "header %s (Backspace: back to the code)", h->name);
+}
+
 int app_back(struct app *a)
 {
+    if (a->cur_header) {
+        app_load_detail(a);
+        return UI_REDRAW;
+    }
     if (a->n_back) {
-        if (a->cur_code && a->n_fwd < HISTORY_MAX)
+        if (a->cur_code != NO_CODE && a->n_fwd < HISTORY_MAX)
             a->fwd[a->n_fwd++] = a->cur_code;
         int code = a->back[--a->n_back];
         app_select_code(a, code);
@@ -309,7 +338,7 @@ int app_back(struct app *a)
 int app_forward(struct app *a)
 {
     if (a->n_fwd) {
-        if (a->cur_code && a->n_back < HISTORY_MAX)
+        if (a->cur_code != NO_CODE && a->n_back < HISTORY_MAX)
             a->back[a->n_back++] = a->cur_code;
         int code = a->fwd[--a->n_fwd];
         app_select_code(a, code);
@@ -410,7 +439,7 @@ void app_search_run(struct app *a)
     if (!a->results) {
         a->n_items = 0;
         app_rebuild_items(a);
-        if (was_results && a->saved_code)
+        if (was_results && a->saved_code != NO_CODE)
             app_select_code(a, a->saved_code);
         app_load_detail(a);
         return;
@@ -450,7 +479,7 @@ void app_search_close(struct app *a, int keep)
     a->results = 0;
     a->n_items = 0;
     app_rebuild_items(a);
-    if (a->saved_code)
+    if (a->saved_code != NO_CODE)
         app_select_code(a, a->saved_code);
     app_load_detail(a);
 }
@@ -460,6 +489,7 @@ void app_search_close(struct app *a, int keep)
 int app_init(struct app *a, struct hs_db *db, int ascii, const char **why)
 {
     memset(a, 0, sizeof *a);
+    a->cur_code = a->saved_code = NO_CODE;
     a->db = db;
     a->ascii = ascii;
     a->history_pos = -1;

@@ -87,6 +87,9 @@ struct tline {
     char *cell[CMP_MAX_CODES];
 };
 
+/* cur_code and saved_code when no code is selected (code 0 is 000). */
+#define NO_CODE (-1)
+
 struct app {
     struct hs_db *db;
     int ascii;
@@ -123,13 +126,15 @@ struct app {
     char *history[SEARCH_HISTORY_MAX];
     size_t n_history;
     int history_pos;           /* -1: editing a new query */
-    int saved_code;            /* selection before the search, restored by Esc */
+    int saved_code;            /* selection before the search, restored by Esc (or NO_CODE) */
 
     /* detail pane */
     int focus_detail;
-    int cur_code;              /* 0: nothing selected (a class heading) */
+    int cur_code;              /* NO_CODE: nothing selected (a class heading); 0 is 000 */
     struct hs_code *cur;
     struct hs_class *cur_class;
+    struct hs_header *cur_header;   /* a header's entry shown over cur (Enter on a Headers
+                                       line), or NULL; Backspace or a new selection drops it */
     struct hs_entries cur_class_codes;
     struct doc *doc;
     int doc_width;
@@ -211,6 +216,7 @@ void app_load_rows(struct app *a, size_t top, size_t rows);
 void app_select_code(struct app *a, int code);     /* select code in the list (unfolds) */
 void app_load_detail(struct app *a);                /* load the selected item's document */
 void app_follow(struct app *a, int code);           /* follow a link: history + select */
+void app_show_header(struct app *a, const char *name);   /* a header's entry (name copied) */
 int app_back(struct app *a);                        /* history: back, forward (UI_*) */
 int app_forward(struct app *a);
 int app_digit(struct app *a, int ch);               /* 0-9: jump to a code as typed */

@@ -140,7 +140,7 @@ static void draw_title(struct app *a)
         char m[64] = " marked:";
         for (int i = 0; i < a->n_marks; i++) {
             char c[8];
-            snprintf(c, sizeof c, " %d", a->marks[i]);
+            snprintf(c, sizeof c, " %03d", a->marks[i]);
             strncat(m, c, sizeof m - strlen(m) - 1);
         }
         int w = (int)strlen(m);
@@ -167,7 +167,7 @@ static void draw_status(struct app *a, unsigned ctx)
     struct sb b;
     sb_init(&b);
     if (a->cur)
-        sb_printf(&b, "%d  ", a->cur->e.code);
+        sb_printf(&b, "%03d  ", a->cur->e.code);
     if (ctx == CTX_BROWSE && a->detail_pct >= 0)
         sb_printf(&b, "%d%%  ", a->detail_pct);
     for (size_t i = 0; i < keys_count; i++) {
@@ -306,8 +306,13 @@ static int handle_mouse(struct app *a)
         if (line < a->doc->n) {
             a->focus_detail = 1;
             a->dcur = line;
-            if (a->doc->v[line].link)
+            if (a->doc->v[line].link != DOC_NO_LINK) {
                 app_follow(a, a->doc->v[line].link);
+            } else if (a->doc->v[line].header) {
+                char *name = xstrdup(a->doc->v[line].header);   /* the document goes */
+                app_show_header(a, name);
+                free(name);
+            }
         }
         return UI_REDRAW;
     }

@@ -56,7 +56,7 @@ static int compare_open(struct app *a)
             codes[n++] = a->marks[i];
         title = xstrdup("Marked codes");
     } else {
-        if (!a->cur_code) {
+        if (a->cur_code == NO_CODE) {
             app_message(a, 1, "select a code to compare");
             return 0;
         }
@@ -67,7 +67,7 @@ static int compare_open(struct app *a)
             return 0;
         }
         if (ng == 0) {
-            app_message(a, 1, "%d is in no comparison group: mark codes with Space, then press c", a->cur_code);
+            app_message(a, 1, "%03d is in no comparison group: mark codes with Space, then press c", a->cur_code);
             return 0;
         }
         for (size_t i = 0; i < g[0].n && n < CMP_MAX_CODES; i++)

@@ -18,7 +18,9 @@ static void ensure_doc(struct app *a, int width)
         return;
     doc_free(a->doc);
     a->doc = NULL;
-    if (a->cur)
+    if (a->cur_header)
+        a->doc = doc_header(a->cur_header, width, a->ascii);
+    else if (a->cur)
         a->doc = doc_code(a->cur, width, a->ascii);
     else if (a->cur_class)
         a->doc = doc_class(a->cur_class, &a->cur_class_codes, width, a->ascii);
@@ -148,7 +150,8 @@ static int find_line(struct app *a, int dir, int want_link)
         const struct doc_line *l = &a->doc->v[i];
         int ok;
         if (want_link) {
-            ok = l->link && (i == 0 || a->doc->v[i - 1].link != l->link);
+            ok = (l->link != DOC_NO_LINK && (i == 0 || a->doc->v[i - 1].link != l->link)) ||
+                 (l->header && (i == 0 || !a->doc->v[i - 1].header || strcmp(a->doc->v[i - 1].header, l->header) != 0));
         } else {
             size_t st[1], en[1];
             ok = find_matches(a, l->text, st, en, 1) > 0;
@@ -209,11 +212,17 @@ static int detail_key(struct app *a, enum action act, int ch)
         break;
     case ACT_ENTER: {
         int link = a->doc->v[a->dcur].link;
-        if (link) {
+        if (link != DOC_NO_LINK) {
             app_follow(a, link);      /* frees this document: nothing below may touch it */
             return UI_REDRAW;
         }
-        app_message(a, 0, "no link here: ] and [ move between related codes");
+        if (a->doc->v[a->dcur].header) {
+            char *name = xstrdup(a->doc->v[a->dcur].header);   /* the document goes */
+            app_show_header(a, name);
+            free(name);
+            return UI_REDRAW;
+        }
+        app_message(a, 0, "no link here: ] and [ move between links (related codes, headers)");
         break;
     }
     case ACT_NEXT_LINK:

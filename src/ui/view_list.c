@@ -98,9 +98,9 @@ static void draw_list(struct app *a, struct rect r)
         if (it->kind == ITEM_CLASS) {
             char buf[96];
             size_t n = a->counts[it->klass];
-            static const char *const titles[] = {"", "Informational", "Success", "Redirection", "Client Error", "Server Error"};
+            static const char *const titles[] = {"No response", "Informational", "Success", "Redirection", "Client Error", "Server Error"};
             snprintf(buf, sizeof buf, "%s %s %s (%zu)", draw_mark(a->folded[it->klass] ? '>' : 'v'),
-                     doc_class_range(it->klass), it->klass >= 1 && it->klass <= 5 ? titles[it->klass] : "", n);
+                     doc_class_range(it->klass), it->klass >= 0 && it->klass <= 5 ? titles[it->klass] : "", n);
             draw_text(y, r.x, r.w, buf, sel ? base : ST_BOLD);
             y++;
             continue;
@@ -114,7 +114,7 @@ static void draw_list(struct app *a, struct rect r)
         const char *sm = e->top10 ? draw_mark('t') : e->status != 's' ? draw_mark(e->status) : " ";
         x += draw_text(y, x, r.x + r.w - x, sm, sel ? base : ST_DIM);
         char num[8];
-        snprintf(num, sizeof num, " %d ", e->code);
+        snprintf(num, sizeof num, " %03d ", e->code);
         x += draw_text(y, x, r.x + r.w - x, num, sel ? base : draw_class_style(e->klass));
         char *phrase = txt_sanitize(e->phrase, 0, a->ascii);
         struct sb fit;
@@ -175,13 +175,13 @@ static int list_key(struct app *a, enum action act, int ch)
     case ACT_FOLD: {
         struct item itv = app_item(a, a->sel);
         const struct item *it = &itv;
-        int klass = it->kind == ITEM_CLASS ? it->klass : it->kind == ITEM_CODE ? it->klass : 0;
+        int klass = it->kind == ITEM_CLASS || it->kind == ITEM_CODE ? it->klass : -1;
         if (act == ACT_ENTER && it->kind != ITEM_CLASS) {
             if (it->kind == ITEM_HIT || it->kind == ITEM_CODE)
                 a->focus_detail = 1;
             return UI_REDRAW;
         }
-        if (!klass || a->results)
+        if (klass < 0 || a->results)
             return UI_NOTHING;
         a->folded[klass] = !a->folded[klass];
         /* The selection stays on (or moves to) the heading of the folded class. */
@@ -201,7 +201,7 @@ static int list_key(struct app *a, enum action act, int ch)
             if (a->marks[m] == e->code) {
                 memmove(a->marks + m, a->marks + m + 1, (size_t)(a->n_marks - m - 1) * sizeof a->marks[0]);
                 a->n_marks--;
-                app_message(a, 0, "unmarked %d", e->code);
+                app_message(a, 0, "unmarked %03d", e->code);
                 return UI_REDRAW;
             }
         if (a->n_marks == MAX_MARKS) {
@@ -209,7 +209,7 @@ static int list_key(struct app *a, enum action act, int ch)
             return UI_REDRAW;
         }
         a->marks[a->n_marks++] = e->code;
-        app_message(a, 0, "marked %d (%d marked; c compares them)", e->code, a->n_marks);
+        app_message(a, 0, "marked %03d (%d marked; c compares them)", e->code, a->n_marks);
         if (a->sel + 1 < a->n_items)
             a->sel++;
         app_load_detail(a);

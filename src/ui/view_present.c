@@ -21,7 +21,7 @@ static struct lesson *selection(struct app *a)
     struct lesson *l = lesson_new("selection");
     char word[8];
     char *err = NULL;
-    if (a->cur_code) {
+    if (a->cur_code != NO_CODE) {
         snprintf(word, sizeof word, "%03d", a->cur_code);
         lesson_add_word(l, word, &err);
         struct hs_group *g;
@@ -32,7 +32,7 @@ static struct lesson *selection(struct app *a)
             hs_groups_free(g, ng);
         }
     } else if (a->cur_class) {
-        snprintf(word, sizeof word, "%dxx", a->cur_class->klass);
+        snprintf(word, sizeof word, "%s", doc_class_range(a->cur_class->klass));
         lesson_add_word(l, word, &err);
     }
     free(err);

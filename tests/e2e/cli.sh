@@ -146,7 +146,11 @@ expect_one_err_line "299: one stderr line"
 expect_err "299: names 299" "299"
 expect_empty_out "299: no stdout"
 
-expect_usage "abc" abc
+# A word that is no code's name: not found, with a search suggestion (issue 16).
+run "$HS" abc
+expect_rc "abc: exit 1" 1
+expect_one_err_line "abc: one stderr line"
+expect_err "abc: suggests search" "try: httpstatus search abc"
 expect_usage "0404" 0404
 expect_usage "-1" -1
 expect_usage "12345678901234567890" 12345678901234567890
@@ -171,7 +175,7 @@ expect_usage "compare 226 (in no group)" compare 226
 expect_err "compare 226: says it is in no group" "no comparison group"
 # A terminal escape in an argument comes back in the message, but never raw.
 run "$HS" "$(printf 'ab\033]0;pwned\007c')"
-expect_rc "argument with escapes: exit 2" 2
+expect_rc "argument with escapes: exit 1 (no code has that name)" 1
 pycheck "argument with escapes: message has no control characters" '
 e = open(sys.argv[1][:-3] + "err", "rb").read()
 bad = [b for b in e if (b < 32 and b != 10) or b == 127]
@@ -182,7 +186,7 @@ assert not bad, "stderr has control bytes %r" % bad[:5]'
 run "$HS" list
 expect_rc "list: exit 0" 0
 n_assets=$(ls assets/codes/*.txt | wc -l)
-n_list=$(grep -cE '^[1-5][0-9][0-9]  ' "$TMPD/out")
+n_list=$(grep -cE '^([1-5][0-9][0-9]|000)  ' "$TMPD/out")
 if [ "$n_list" = "$n_assets" ] && [ "$n_list" -gt 0 ]; then pass "list: one line per code"; else fail "list: one line per code" "$n_list code lines, $n_assets code files"; fi
 expect_out "list: 404 line" "404  Not Found"
 expect_out "list: 511 line" "511  Network Authentication Required"

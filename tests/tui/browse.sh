@@ -15,7 +15,7 @@ last=$("$HS" list | tail -1 | sed -e 's/ *\[[^]]*\]$//' -e 's/^\([0-9]*\)  */\1 
 hs_start
 ok "browse: title bar says httpstatus" 'title_has httpstatus && title_has codes' \
     "no title bar 'httpstatus — N codes' on the first line"
-for h in "1xx Informational" "2xx Success" "3xx Redirection" "4xx Client Error"; do
+for h in "000 No response" "1xx Informational" "2xx Success" "3xx Redirection"; do
     ok "browse: class heading '$h' in the list" 'list_has "$h"' "the list has no heading '$h'"
 done
 ok "browse: '$first' is selected at start-up" 'sel_has "$first"' \
@@ -25,7 +25,12 @@ ok "browse: detail pane shows '$first' at start-up" 'detail_title_is "$first"' \
 ok "browse: status bar shows the key hints" 'status_has "q quit" && status_has "? help"' \
     "the status bar lacks the key hints"
 
+ok "browse: 000 No Response is the first code in the list" 'list_has "000 No Response"' \
+    "the list does not show '000 No Response'"
+
 # ---- moving ---------------------------------------------------------------------------------
+keys 1 0 0
+wait_until 'sel_has "100 Continue"' >/dev/null
 keys j
 ok "browse: j selects 101" 'sel_has "101 Switching Protocols"' 'after j the highlighted row is "$(selected_row)"'
 ok "browse: j: the detail pane follows to 101" 'detail_title_is "101 Switching Protocols"' \
@@ -44,13 +49,30 @@ ok "browse: typing 4 0 4 shows 404 in the detail pane" 'detail_title_is "404 Not
 ok "browse: typing 4 0 4 selects 404 in the list" 'sel_has "404 Not Found"' \
     'after 4 0 4 the highlighted row is "$(selected_row)"'
 
+# ---- a header from the facts: ] to the Headers line, Enter, Backspace back ------------------
+keys 5 0 3
+wait_until 'detail_title_is "503 Service Unavailable"' >/dev/null
+keys ']' Enter
+ok "browse: Enter on 503's Headers line shows the Retry-After entry" 'detail_title_is "Retry-After"' \
+    'after ] Enter on 503 the detail pane shows "$(detail_title)"'
+keys BSpace
+ok "browse: Backspace from a header returns to 503" 'detail_title_is "503 Service Unavailable"' \
+    'after Backspace the detail pane shows "$(detail_title)"'
+keys Tab
+
 # ---- G / g ----------------------------------------------------------------------------------
 keys G
 ok "browse: G goes to the last code ($last)" 'sel_has "$last" && detail_title_is "$last"' \
     'after G: highlighted "$(selected_row)", detail "$(detail_title)"'
+keys 0 0 0
+ok "browse: typing 0 0 0 selects 000" 'sel_has "000 No Response" && detail_title_is "000 No Response"' \
+    'after 0 0 0: highlighted "$(selected_row)", detail "$(detail_title)"'
 keys g
-ok "browse: g goes to the top (the 1xx heading)" 'sel_has "1xx Informational" && detail_title_is "1xx Informational"' \
+ok "browse: g goes to the top (the 000 heading)" 'sel_has "000 No response" && detail_title_is "000 No response"' \
     'after g: highlighted "$(selected_row)", detail "$(detail_title)"'
+keys j j
+ok "browse: j j from the top reaches the 1xx heading" 'sel_has "1xx Informational" && detail_title_is "1xx Informational"' \
+    'after j j: highlighted "$(selected_row)", detail "$(detail_title)"'
 
 # ---- folding --------------------------------------------------------------------------------
 keys z
@@ -58,8 +80,8 @@ ok "browse: z on the 1xx heading hides its codes" \
     '! list_has "100 Continue" && ! list_has "101 Switching" && ! list_has "103 Early Hints" && list_has "1xx Informational" && list_has "200 OK"' \
     "after z on '1xx Informational' its codes are still listed (or the heading is gone)"
 ok "browse: the folded heading is followed by the 2xx heading" \
-    'list_part | sed -n 2p | grep -q "2xx Success"' \
-    'the row under the folded heading is "$(list_part | sed -n 2p)"'
+    'list_part | grep -A1 "1xx Informational" | sed -n 2p | grep -q "2xx Success"' \
+    'the row under the folded heading is "$(list_part | grep -A1 "1xx Informational" | sed -n 2p)"'
 keys z
 ok "browse: z again shows the codes again" 'list_has "100 Continue" && list_has "103 Early Hints"' \
     "after a second z the 1xx codes are not back"

@@ -88,7 +88,8 @@ static void test_list_and_class(void **state)
 {
     (void)state;
     struct hs_entries l;
-    assert_int_equal(hsdb_list(db, 0, &l), HS_OK);
+    assert_int_equal(hsdb_list(db, HS_ALL_CLASSES, &l), HS_OK);
+    assert_int_equal(l.v[0].code, 0);       /* 000 comes first */
     assert_true(l.n >= 85);
     for (size_t i = 1; i < l.n; i++)
         assert_true(l.v[i - 1].code < l.v[i].code);

@@ -61,7 +61,7 @@ static void test_every_code_fits_every_width(void **state)
 {
     (void)state;
     struct hs_entries all;
-    assert_int_equal(hsdb_list(db, 0, &all), HS_OK);
+    assert_int_equal(hsdb_list(db, HS_ALL_CLASSES, &all), HS_OK);
     static const int widths[] = {1, 2, 5, 10, 20, 33, 40, 59, 80, 121};
     for (size_t i = 0; i < all.n; i++) {
         struct hs_code *c;
