@@ -260,8 +260,10 @@ static int collect(struct hs_db *db, struct words *w)
                 continue;
             seen[c] = 1;
             char word[8];
+            int v;
             snprintf(word, sizeof word, "%03d", c);
-            push(&w->codes, word, l.v[i].phrase);
+            if (cli_classify(word, &v) == ARG_CODE)   /* only what the parser takes as a code */
+                push(&w->codes, word, l.v[i].phrase);
         }
         hs_entries_free(&l);
     }
