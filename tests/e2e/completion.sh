@@ -124,6 +124,22 @@ fi
 # ---- zsh and fish ---------------------------------------------------------------------------
 if command -v zsh >/dev/null 2>&1; then
     if zsh -n "$TMPD/c.zsh" 2>"$TMPD/err"; then pass "zsh -n: the zsh script parses"; else fail "zsh -n" "$(head -c 300 "$TMPD/err")"; fi
+    # The completion function run with zsh's completion builtins stubbed: each prints the
+    # candidates it is given (the real _describe then filters them by the typed prefix).
+    cat >"$TMPD/zt.zsh" <<'ZSH'
+_describe() { local a=$4; print -l -- ${(P)a} }
+compadd() { [[ $1 == -- ]] && shift; print -l -- "$@" }
+_files() { print FILES }; _message() { }; compset() { return 0 }; compdef() { }
+source $1
+shift
+words=("$@"); CURRENT=$#
+_httpstatus
+ZSH
+    zcomp() { zsh -f "$TMPD/zt.zsh" "$TMPD/c.zsh" "$@" 2>&1; }
+    if zcomp httpstatus 40 | grep -qx '404:Not Found'; then pass "zsh: httpstatus 40<TAB> offers 404:Not Found"; else fail "zsh: 40" "$(zcomp httpstatus 40 | head -3 | tr '\n' ' ')"; fi
+    if zcomp httpstatus compare red | grep -q '^redirects:'; then pass "zsh: compare red<TAB> offers the redirects group"; else fail "zsh: compare red" "$(zcomp httpstatus compare red | head -3 | tr '\n' ' ')"; fi
+    if [ "$(zcomp httpstatus --color=a | tr '\n' ' ')" = "auto always never " ]; then pass "zsh: --color=<TAB> offers auto, always, never"; else fail "zsh: --color=" "$(zcomp httpstatus --color=a | tr '\n' ' ')"; fi
+    if zcomp httpstatus --col | grep -q '^--color=:'; then pass "zsh: options offered with --color= (no space after)"; else fail "zsh: --col" "$(zcomp httpstatus --col | tr '\n' ' ' | head -c 200)"; fi
 else
     pass "zsh not installed: not parsed (text checked below)"
 fi
