@@ -52,6 +52,7 @@ const struct cli_command cli_commands[] = {
      .run = cmd_sheet, .words = 1},
     {.name = "present", .args = "[CODE...]", .help = "slides for teaching (--lesson FILE|NAME)",
      .run = cmd_present, .words = 1},
+    {.name = "completion", .args = "bash|zsh|fish", .help = "a completion script for the shell", .run = cmd_completion},
     {.name = "help", .run = cmd_help, .no_db = 1},
     {0},
 };
@@ -79,7 +80,11 @@ static void usage_line(FILE *f, const struct cli_command *c)
 
 void cli_usage(int to_stderr)
 {
-    FILE *f = to_stderr ? stderr : stdout;
+    cli_usage_to(to_stderr ? stderr : stdout);
+}
+
+void cli_usage_to(FILE *f)
+{
     fputs("usage: httpstatus [OPTIONS] [COMMAND]\n\n", f);
     usage_line(f, &browse_cmd);
     usage_line(f, &lookup_cmd);

@@ -11,6 +11,7 @@
 #define HS_CLI_INT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "cli.h"
 #include "data.h"
@@ -57,6 +58,10 @@ enum arg_kind cli_classify(const char *s, int *value);
 void cli_bad_word(const char *s);
 /* Report the database's error; returns EXIT_ERROR. */
 int cli_db_failed(struct hs_db *db);
+/* --help, written to f (cli_usage writes it to stdout or stderr). */
+void cli_usage_to(FILE *f);
+/* `completion SHELL` (cmd_completion.c): the shell's completion script. */
+int cmd_completion(struct hs_db *db, const struct cli_opts *o, const struct out *out);
 
 /* ---- output (cli_out.c) ---- */
 #define SGR_RESET "\033[0m"

@@ -152,6 +152,10 @@ void hs_code_free(struct hs_code *c);
 enum hs_status hsdb_class(struct hs_db *db, int klass, struct hs_class **out);
 void hs_class_free(struct hs_class *c);
 
+/* Every header entry's name and summary, in name order (data_names.c; for completion).
+ * The caller frees each string and both arrays. */
+enum hs_status hsdb_header_names(struct hs_db *db, char ***names, char ***summaries, size_t *n);
+
 /* Ranked search; text is what the person typed (any bytes). With prefix_last the last
  * word also matches as a prefix (live search). HS_NOTFOUND when nothing matches. */
 enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int prefix_last,
