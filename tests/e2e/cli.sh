@@ -336,7 +336,7 @@ for x in d:
     for k in ("code", "phrase", "class", "status", "summary"):
         assert k in x, "entry lacks %s: %r" % (k, x)
     assert x["class"] == x["code"] // 100, x
-    assert x["status"] in ("standard", "unofficial", "obsolete", "reserved"), x
+    assert x["status"] in ("standard", "temporary", "unofficial", "obsolete", "reserved"), x
 c = [x["code"] for x in d]
 assert c == sorted(c) and 404 in c and 511 in c, "codes"'
 run "$HS" --json list 5xx
