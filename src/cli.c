@@ -255,8 +255,8 @@ usage:
 enum arg_kind cli_classify(const char *s, int *value)
 {
     size_t n = strlen(s);
-    if (strcmp(s, "000") == 0) {
-        *value = 0;                    /* no response at all: stored as code 0, class 0 */
+    if (strcmp(s, "000") == 0 || strcmp(s, "0") == 0) {
+        *value = 0;                    /* no response at all: stored as code 0 (JSON "code": 0) */
         return ARG_CODE;
     }
     if (n == 3 && s[0] >= '1' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9') {

@@ -34,8 +34,10 @@ pyjson "--json list: 000 first, every entry has a three-digit display" 'j[0]["co
 run "$HS" 444
 expect_out "444: the related link prints 000, not 0" "  000 No Response"
 run "$HS" 0
-expect_rc "0: a usage error (codes are three digits)" 2
-expect_err "0: the message names 000" "000"
+if [ "$RC" = 0 ] && [ "$(line1)" = "000 No Response" ]; then pass "0 (as JSON and browsers write it): opens 000"; else fail "0 opens 000" "exit $RC, '$(line1)'"; fi
+run "$HS" 00
+expect_rc "00: a usage error (codes are three digits)" 2
+expect_err "00: the message names 000" "000"
 
 # ---- headers ----------------------------------------------------------------------------
 run "$HS" header retry-after

@@ -227,6 +227,55 @@ static void test_groups(void **state)
     hs_groups_free(g, n);
 }
 
+static void test_headers_and_names(void **state)
+{
+    (void)state;
+    struct hs_header *h;
+    assert_int_equal(hsdb_header(db, "retry-after", &h), HS_OK);   /* any case */
+    assert_string_equal(h->name, "Retry-After");
+    assert_true(h->n_rules >= 2);
+    int saw_503 = 0;
+    for (size_t i = 0; i < h->n_rules; i++) {
+        if (h->rules[i].code == 503)
+            saw_503 = 1;
+        assert_true(strcmp(h->rules[i].level, "MUST") == 0 || strcmp(h->rules[i].level, "SHOULD") == 0 ||
+                    strcmp(h->rules[i].level, "MAY") == 0 || strcmp(h->rules[i].level, "USUALLY") == 0);
+    }
+    assert_true(saw_503);
+    hs_header_free(h);
+    assert_int_equal(hsdb_header(db, "X-No-Such", &h), HS_NOTFOUND);
+    assert_null(h);
+    struct hs_header *all;
+    size_t n;
+    assert_int_equal(hsdb_header_list(db, &all, &n), HS_OK);
+    assert_true(n >= 10);
+    hs_headers_free(all, n);
+
+    int *codes;
+    assert_int_equal(hsdb_codes_named(db, "NOT FOUND", &codes, &n), HS_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(codes[0], 404);
+    free(codes);
+    assert_int_equal(hsdb_codes_named(db, "payload too large", &codes, &n), HS_OK);
+    assert_int_equal(codes[0], 413);
+    free(codes);
+    assert_int_equal(hsdb_codes_named(db, "no such name at all", &codes, &n), HS_NOTFOUND);
+
+    struct hs_entries l;
+    assert_int_equal(hsdb_list(db, 0, &l), HS_OK);          /* class 0 is 000 alone */
+    assert_int_equal(l.n, 1);
+    assert_int_equal(l.v[0].code, 0);
+    hs_entries_free(&l);
+    struct hs_code *c;
+    assert_int_equal(hsdb_code(db, 413, &c), HS_OK);
+    int old = 0;
+    for (size_t i = 0; i < c->n_consts; i++)
+        if (strcmp(c->consts[i].lang, "python") == 0)
+            old = strstr(c->consts[i].old, "REQUEST_ENTITY_TOO_LARGE") != NULL;
+    assert_true(old);
+    hs_code_free(c);
+}
+
 static void test_budget_stops_work(void **state)
 {
     (void)state;
@@ -440,6 +489,7 @@ int main(void)
         cmocka_unit_test(test_hostile_search_never_errors),
         cmocka_unit_test(test_suggestions),
         cmocka_unit_test(test_groups),
+        cmocka_unit_test(test_headers_and_names),
         cmocka_unit_test(test_budget_stops_work),
         cmocka_unit_test(test_refuses_foreign_and_broken_files),
         cmocka_unit_test(test_out_of_memory_everywhere),
