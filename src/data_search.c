@@ -296,36 +296,41 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
 /* ---- suggestions ----------------------------------------------------------------------- */
 
 /* Optimal string alignment distance (Levenshtein plus adjacent transpositions), or
- * cap + 1 as soon as it must exceed cap. */
+ * cap + 1 as soon as it must exceed cap. Three rows of the matrix (i - 2, i - 1, i), so
+ * the frame stays small: a suggestion must work with a small stack. */
 static size_t edit_distance(const char *a, const char *b, size_t cap)
 {
     size_t la = strlen(a), lb = strlen(b);
     if (la > 64 || lb > 64)
         return cap + 1;
-    size_t d[65][65];
-    for (size_t i = 0; i <= la; i++)
-        d[i][0] = i;
+    unsigned short rows[3][65];
+    unsigned short *pp = rows[0], *p = rows[1], *c = rows[2];
     for (size_t j = 0; j <= lb; j++)
-        d[0][j] = j;
+        p[j] = (unsigned short)j;
     for (size_t i = 1; i <= la; i++) {
         size_t best = (size_t)-1;
+        c[0] = (unsigned short)i;
         for (size_t j = 1; j <= lb; j++) {
             size_t cost = a[i - 1] != b[j - 1];
-            size_t v = d[i - 1][j - 1] + cost;
-            if (d[i - 1][j] + 1 < v)
-                v = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < v)
-                v = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
-                v = d[i - 2][j - 2] + 1;
-            d[i][j] = v;
+            size_t v = p[j - 1] + cost;
+            if (p[j] + 1u < v)
+                v = p[j] + 1u;
+            if (c[j - 1] + 1u < v)
+                v = c[j - 1] + 1u;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && pp[j - 2] + 1u < v)
+                v = pp[j - 2] + 1u;
+            c[j] = (unsigned short)v;
             if (v < best)
                 best = v;
         }
         if (best > cap)
             return cap + 1;
+        unsigned short *t = pp;
+        pp = p;
+        p = c;
+        c = t;
     }
-    return d[la][lb];
+    return p[lb];
 }
 
 struct suggest_acc {
