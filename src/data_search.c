@@ -65,10 +65,11 @@ static enum hs_status snip_row(sqlite3_stmt *st, void *arg)
     int ok = db_read_entry(st, 0, &hit->e);
     hit->score = sa->score;
     char *snip = NULL;
-    for (int c = 6; c <= 9 && !snip; c++) {
-        const char *t = (const char *)sqlite3_column_text(st, c);
-        if (t)
+    for (int c = 6; c <= 9 && !snip && ok; c++) {
+        char *t = db_col(st, c, &ok);      /* clean before the markers go in */
+        if (t && *t)
             snip = query_snippet(t, sa->words, sa->n_words, 12);
+        free(t);
     }
     hit->snippet = snip ? db_dup(snip) : db_dup(hit->e.summary ? hit->e.summary : "");
     free(snip);
@@ -165,7 +166,8 @@ static enum hs_status term_row(sqlite3_stmt *st, void *arg)
     struct terms *t = arg;
     if (t->n == 12)
         return HS_OK;
-    char *s = db_dup((const char *)sqlite3_column_text(st, 0));
+    int ok = 1;
+    char *s = db_col(st, 0, &ok);
     if (!s)
         return HS_ENOMEM;
     t->v[t->n++] = s;
@@ -345,10 +347,8 @@ struct suggest_acc {
 static enum hs_status vocab_row(sqlite3_stmt *st, void *arg)
 {
     struct suggest_acc *a = arg;
-    const char *term = (const char *)sqlite3_column_text(st, 0);
+    const char *term = db_peek(st, 0);
     long n = (long)sqlite3_column_int64(st, 1);
-    if (!term)
-        return HS_OK;
     size_t d = edit_distance(a->word, term, a->cap);
     /* Nearest first; among equals, the same length (a transposition or a typo rather than
      * a different word), then the word in most codes. */
@@ -358,7 +358,8 @@ static enum hs_status vocab_row(sqlite3_stmt *st, void *arg)
     if (d <= a->cap && (d < a->best_d || (d == a->best_d && same_len > a->best_same) ||
                         (d == a->best_d && same_len == a->best_same && n > a->best_n))) {
         a->best_same = same_len;
-        char *t = db_dup(term);
+        int ok = 1;
+        char *t = db_col(st, 0, &ok);
         if (!t)
             return HS_ENOMEM;
         free(a->best);
