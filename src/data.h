@@ -4,8 +4,10 @@
  * One struct hs_db owns the connection. Every function returns an hs_status; on anything
  * but HS_OK and HS_NOTFOUND, hsdb_error() says what went wrong in words for a person.
  * Every struct returned through an out-parameter is owned by the caller and freed with
- * its matching *_free function. Strings in them are raw text from the database: sanitise
- * before showing them (text.h). */
+ * its matching *_free function. Strings in them are clean text (text.h, txt_clean): the
+ * one column reader removed every control and escape sequence, every control, bidi,
+ * zero-width and format character, and replaced invalid UTF-8, whatever the file holds.
+ * Display code sanitises again all the same (defence in depth). */
 #ifndef HS_DATA_H
 #define HS_DATA_H
 

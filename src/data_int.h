@@ -59,8 +59,17 @@ enum hs_status db_run_texts(struct hs_db *db, const char *sql, const int *ints, 
 enum hs_status db_run(struct hs_db *db, const char *sql, const int *ints, int n_ints,
                       const char *text, db_row_fn fn, void *arg);
 
-/* A copy of column i as text ("" for NULL); on failure NULL and *ok = 0. */
+/* Column i as text, cleaned (text.h, txt_clean): no control or escape sequence, no control,
+ * bidi, zero-width or other format character, valid UTF-8; "" for NULL. db_col makes one
+ * line of it (newlines become spaces); db_col_lines keeps the newlines of multi-line text
+ * (section bodies). A copy the caller frees; on failure NULL and *ok = 0.
+ * The rule: every string the data layer returns is made by one of these two. Nothing else
+ * in the data files reads a text column (tests/e2e/inject_all.sh checks it). */
 char *db_col(sqlite3_stmt *st, int i, int *ok);
+char *db_col_lines(sqlite3_stmt *st, int i, int *ok);
+/* The raw text of column i ("" for NULL), valid until the next step: for comparing only
+ * (a status word, "ok", a distance), never to keep or return. */
+const char *db_peek(sqlite3_stmt *st, int i);
 
 /* A growable array of fixed-size items, for the row callbacks. */
 struct vec {

@@ -194,7 +194,7 @@ static enum hs_status check_db(struct hs_db *db, int deep)
         if (rc != SQLITE_OK)
             return db_fail(db, rc);
         rc = sqlite3_step(st);
-        int ok = rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+        int ok = rc == SQLITE_ROW && strcmp(db_peek(st, 0), "ok") == 0;
         sqlite3_finalize(st);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return db_fail(db, rc);

@@ -193,7 +193,7 @@ static enum hs_status section_row(sqlite3_stmt *st, void *arg)
     int ok = 1;
     s->kind = db_col(st, 0, &ok);
     s->source = db_col(st, 1, &ok);
-    s->body = db_col(st, 2, &ok);
+    s->body = db_col_lines(st, 2, &ok);
     return ok ? HS_OK : HS_ENOMEM;
 }
 

@@ -67,13 +67,14 @@ static enum hs_status snip_row(sqlite3_stmt *st, void *arg)
     hit->score = sa->score;
     char *snip = NULL;
     int oom = 0;
-    for (int c = 6; c <= 9 && !snip && !oom; c++) {
-        const char *t = (const char *)sqlite3_column_text(st, c);
-        if (t) {
+    for (int c = 6; c <= 9 && !snip && !oom && ok; c++) {
+        char *t = db_col(st, c, &ok);      /* clean before the markers go in */
+        if (t && *t) {
             errno = 0;
             snip = query_snippet(t, sa->words, sa->n_words, 12);
             oom = !snip && errno == ENOMEM;
         }
+        free(t);
     }
     hit->snippet = oom ? NULL : snip ? db_dup(snip) : db_dup(hit->e.summary ? hit->e.summary : "");
     free(snip);
@@ -170,7 +171,8 @@ static enum hs_status term_row(sqlite3_stmt *st, void *arg)
     struct terms *t = arg;
     if (t->n == 12)
         return HS_OK;
-    char *s = db_dup((const char *)sqlite3_column_text(st, 0));
+    int ok = 1;
+    char *s = db_col(st, 0, &ok);
     if (!s)
         return HS_ENOMEM;
     t->v[t->n++] = s;
@@ -328,36 +330,41 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
 /* ---- suggestions ----------------------------------------------------------------------- */
 
 /* Optimal string alignment distance (Levenshtein plus adjacent transpositions), or
- * cap + 1 as soon as it must exceed cap. */
+ * cap + 1 as soon as it must exceed cap. Three rows of the matrix (i - 2, i - 1, i), so
+ * the frame stays small: a suggestion must work with a small stack. */
 static size_t edit_distance(const char *a, const char *b, size_t cap)
 {
     size_t la = strlen(a), lb = strlen(b);
     if (la > 64 || lb > 64)
         return cap + 1;
-    size_t d[65][65];
-    for (size_t i = 0; i <= la; i++)
-        d[i][0] = i;
+    unsigned short rows[3][65];
+    unsigned short *pp = rows[0], *p = rows[1], *c = rows[2];
     for (size_t j = 0; j <= lb; j++)
-        d[0][j] = j;
+        p[j] = (unsigned short)j;
     for (size_t i = 1; i <= la; i++) {
         size_t best = (size_t)-1;
+        c[0] = (unsigned short)i;
         for (size_t j = 1; j <= lb; j++) {
             size_t cost = a[i - 1] != b[j - 1];
-            size_t v = d[i - 1][j - 1] + cost;
-            if (d[i - 1][j] + 1 < v)
-                v = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < v)
-                v = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
-                v = d[i - 2][j - 2] + 1;
-            d[i][j] = v;
+            size_t v = p[j - 1] + cost;
+            if (p[j] + 1u < v)
+                v = p[j] + 1u;
+            if (c[j - 1] + 1u < v)
+                v = c[j - 1] + 1u;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && pp[j - 2] + 1u < v)
+                v = pp[j - 2] + 1u;
+            c[j] = (unsigned short)v;
             if (v < best)
                 best = v;
         }
         if (best > cap)
             return cap + 1;
+        unsigned short *t = pp;
+        pp = p;
+        p = c;
+        c = t;
     }
-    return d[la][lb];
+    return p[lb];
 }
 
 struct suggest_acc {
@@ -372,10 +379,8 @@ struct suggest_acc {
 static enum hs_status vocab_row(sqlite3_stmt *st, void *arg)
 {
     struct suggest_acc *a = arg;
-    const char *term = (const char *)sqlite3_column_text(st, 0);
+    const char *term = db_peek(st, 0);
     long n = (long)sqlite3_column_int64(st, 1);
-    if (!term)
-        return HS_OK;
     size_t d = edit_distance(a->word, term, a->cap);
     /* Nearest first; among equals, the same length (a transposition or a typo rather than
      * a different word), then the word in most codes. */
@@ -385,7 +390,8 @@ static enum hs_status vocab_row(sqlite3_stmt *st, void *arg)
     if (d <= a->cap && (d < a->best_d || (d == a->best_d && same_len > a->best_same) ||
                         (d == a->best_d && same_len == a->best_same && n > a->best_n))) {
         a->best_same = same_len;
-        char *t = db_dup(term);
+        int ok = 1;
+        char *t = db_col(st, 0, &ok);
         if (!t)
             return HS_ENOMEM;
         free(a->best);

@@ -1,12 +1,15 @@
 /* data_stmt.c — running statements for the data files: the statement cache, the runner
- * that binds every value and releases the statement on every path, and the helpers the
- * row callbacks share (copying columns, growing arrays, reading a list entry). */
+ * that binds every value and releases the statement on every path, the one reader of
+ * database text (db_col), and the helpers the row callbacks share (growing arrays,
+ * reading a list entry). */
 #include "data_int.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include <sqlite3.h>
+
+#include "text.h"
 
 /* ---- statements ---------------------------------------------------------------------- */
 
@@ -80,19 +83,44 @@ enum hs_status db_run(struct hs_db *db, const char *sql, const int *ints, int n_
     return db_run_texts(db, sql, ints, n_ints, &text, text ? 1 : 0, fn, arg);
 }
 
-char *db_col(sqlite3_stmt *st, int i, int *ok)
+/* ---- the one reader of database text -------------------------------------------------- */
+
+/* Every string the data layer hands out is read here, and made clean here (txt_clean): a
+ * crafted --db file can hold any bytes in any column, and no caller has to remember that. */
+static char *col_clean(sqlite3_stmt *st, int i, int multiline, int *ok)
 {
-    const unsigned char *t = sqlite3_column_text(st, i);
+    const char *t = (const char *)sqlite3_column_text(st, i);
     if (!t && sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM) {
         *ok = 0;
         return NULL;
     }
-    char *s = db_dup((const char *)t);
-    if (!s)
+    size_t len = t ? (size_t)sqlite3_column_bytes(st, i) : 0;
+    if (!t)
+        t = "";
+    char *s = db_malloc(txt_clean(NULL, t, len, multiline) + 1);
+    if (!s) {
         *ok = 0;
+        return NULL;
+    }
+    txt_clean(s, t, len, multiline);
     return s;
 }
 
+char *db_col(sqlite3_stmt *st, int i, int *ok)
+{
+    return col_clean(st, i, 0, ok);
+}
+
+char *db_col_lines(sqlite3_stmt *st, int i, int *ok)
+{
+    return col_clean(st, i, 1, ok);
+}
+
+const char *db_peek(sqlite3_stmt *st, int i)
+{
+    const char *t = (const char *)sqlite3_column_text(st, i);
+    return t ? t : "";
+}
 
 void *db_vec_push(struct vec *a)
 {
@@ -112,8 +140,6 @@ void *db_vec_push(struct vec *a)
 
 static char status_char(const char *s)
 {
-    if (!s)
-        return 's';
     switch (s[0]) {
     case 'u': return 'u';
     case 'o': return 'o';
@@ -129,7 +155,7 @@ int db_read_entry(sqlite3_stmt *st, int base, struct hs_entry *e)
     e->code = sqlite3_column_int(st, base);
     e->klass = sqlite3_column_int(st, base + 1);
     e->top10 = sqlite3_column_int(st, base + 2);
-    e->status = status_char((const char *)sqlite3_column_text(st, base + 3));
+    e->status = status_char(db_peek(st, base + 3));
     e->phrase = db_col(st, base + 4, &ok);
     e->summary = db_col(st, base + 5, &ok);
     return ok;

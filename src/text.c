@@ -119,23 +119,27 @@ static const struct range wide[] = {
     {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
 };
 
+/* Never drawn: format characters (Unicode category Cf: bidi controls, zero-width spaces
+ * and joiners, invisible operators, tags...), the other default-ignorable code points
+ * (Hangul fillers, variation selectors, the combining grapheme joiner), line and
+ * paragraph separators, and noncharacters U+FFFE/U+FFFF. C0, DEL and C1 are tested apart. */
+static const struct range unsafe[] = {
+    {0x00AD, 0x00AD}, {0x034F, 0x034F}, {0x0600, 0x0605}, {0x061C, 0x061C},
+    {0x06DD, 0x06DD}, {0x070F, 0x070F}, {0x0890, 0x0891}, {0x08E2, 0x08E2},
+    {0x115F, 0x1160}, {0x17B4, 0x17B5}, {0x180B, 0x180F}, {0x200B, 0x200F},
+    {0x2028, 0x202E}, {0x2060, 0x206F}, {0x3164, 0x3164}, {0xFE00, 0xFE0F},
+    {0xFEFF, 0xFEFF}, {0xFFA0, 0xFFA0}, {0xFFF0, 0xFFFB}, {0xFFFE, 0xFFFF},
+    {0x110BD, 0x110BD}, {0x110CD, 0x110CD}, {0x13430, 0x1343F}, {0x1BCA0, 0x1BCA3},
+    {0x1D173, 0x1D17A}, {0xE0000, 0xE0FFF},
+};
+
 int txt_cp_unsafe(uint32_t cp)
 {
     if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
         return 1;
-    switch (cp) {
-    case 0x061C: case 0x200B: case 0x200C: case 0x200D: case 0x200E: case 0x200F:
-    case 0x2028: case 0x2029: case 0x2060: case 0xFEFF: case 0xFFF9: case 0xFFFA:
-    case 0xFFFB:
-        return 1;
-    default:
-        break;
-    }
-    if (cp >= 0x202A && cp <= 0x202E)
-        return 1;
-    if (cp >= 0x2066 && cp <= 0x2069)
-        return 1;
-    return 0;
+    if (cp < 0xAD)
+        return 0;
+    return in_ranges(cp, unsafe, sizeof unsafe / sizeof unsafe[0]);
 }
 
 int txt_cp_width(uint32_t cp)
@@ -219,6 +223,96 @@ char *txt_sanitize(const char *s, int keep_newlines, int ascii)
     sb_putn(&b, "", 0);
     txt_sanitize_into(&b, s, strlen(s), keep_newlines, ascii);
     return sb_steal(&b);
+}
+
+/* The length of a control sequence starting at s[0] (ESC, or a C1 introducer in UTF-8),
+ * or 0 when s does not start one. CSI: parameters, intermediates, a final byte. OSC, DCS,
+ * SOS, PM and APC: a string up to BEL or ST; without its end only the introducer counts, so
+ * the text after an unterminated one is kept. Other ESC sequences: intermediates and a final
+ * byte. A sequence broken off by another byte ends before that byte. */
+static size_t control_sequence(const unsigned char *s, size_t len)
+{
+    size_t i;
+    int kind;      /* '[' CSI, ']' a string, 'e' another escape sequence */
+    if (s[0] == 0x1B && len >= 2) {
+        if (s[1] == '[')
+            kind = '[';
+        else if (s[1] == ']' || s[1] == 'P' || s[1] == 'X' || s[1] == '^' || s[1] == '_')
+            kind = ']';
+        else
+            kind = 'e';
+        i = kind == 'e' ? 1 : 2;
+    } else if (s[0] == 0xC2 && len >= 2 && s[1] >= 0x80 && s[1] <= 0x9F) {
+        if (s[1] == 0x9B)
+            kind = '[';
+        else if (s[1] == 0x9D || s[1] == 0x90 || s[1] == 0x98 || s[1] == 0x9E || s[1] == 0x9F)
+            kind = ']';
+        else
+            return 0;
+        i = 2;
+    } else {
+        return 0;
+    }
+    if (kind == '[') {
+        while (i < len && s[i] >= 0x30 && s[i] <= 0x3F)
+            i++;
+        while (i < len && s[i] >= 0x20 && s[i] <= 0x2F)
+            i++;
+        if (i < len && s[i] >= 0x40 && s[i] <= 0x7E)
+            i++;
+        return i;
+    }
+    if (kind == ']') {
+        for (size_t j = i; j < len; j++) {
+            if (s[j] == 0x07)
+                return j + 1;
+            if (s[j] == 0x1B && j + 1 < len && s[j + 1] == '\\')
+                return j + 2;
+            if (s[j] == 0xC2 && j + 1 < len && s[j + 1] == 0x9C)
+                return j + 2;
+        }
+        return i;
+    }
+    while (i < len && s[i] >= 0x20 && s[i] <= 0x2F)
+        i++;
+    if (i < len && s[i] >= 0x30 && s[i] <= 0x7E)
+        i++;
+    return i;
+}
+
+/* Append (or, with dst NULL, only count) n bytes. */
+static void put(char *dst, size_t *at, const char *s, size_t n)
+{
+    if (dst)
+        memcpy(dst + *at, s, n);
+    *at += n;
+}
+
+size_t txt_clean(char *dst, const char *s, size_t len, int multiline)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, at = 0;
+    while (i < len) {
+        size_t seq = control_sequence(u + i, len - i);
+        if (seq) {
+            i += seq;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = txt_decode(s + i, len - i, &cp);
+        if (cp == '\n')
+            put(dst, &at, multiline ? "\n" : " ", 1);
+        else if (cp == '\t')
+            put(dst, &at, " ", 1);
+        else if (cp == 0xFFFD && k == 1)
+            put(dst, &at, "\xEF\xBF\xBD", 3);     /* an invalid byte */
+        else if (!txt_cp_unsafe(cp))
+            put(dst, &at, s + i, k);
+        i += k;
+    }
+    if (dst)
+        dst[at] = '\0';
+    return at;
 }
 
 size_t txt_wrap(const char *s, int width, size_t **starts, size_t **lens)

@@ -23,7 +23,8 @@ void txt_encode(struct sb *b, uint32_t cp);
 int txt_cp_width(uint32_t cp);
 
 /* True for code points that must never reach a terminal: C0 and C1 controls, DEL, bidi
- * overrides and isolates, zero-width characters, line and paragraph separators, BOM. */
+ * overrides and isolates, zero-width and other format characters (Unicode Cf), the other
+ * default-ignorable code points, line and paragraph separators, BOM, U+FFFE and U+FFFF. */
 int txt_cp_unsafe(uint32_t cp);
 
 /* Display width of a UTF-8 string (first len bytes). */
@@ -34,6 +35,14 @@ int txt_width(const char *s, size_t len);
  * become spaces. With ascii, non-ASCII characters are transliterated ('•' -> '*',
  * '’' -> '\'', '—' -> '-', '§' -> 'S.' ...) or become '?'. */
 char *txt_sanitize(const char *s, int keep_newlines, int ascii);
+
+/* The clean form of text read from a database, for the data layer's column reader: valid
+ * UTF-8 (each invalid byte becomes U+FFFD) without control sequences (CSI, OSC and the other
+ * ESC or C1 sequences are removed whole) and without any code point txt_cp_unsafe() names or
+ * NUL; a tab becomes a space; a newline stays when multiline, else it becomes a space.
+ * Writes the result and a NUL to dst, which has room for 3 * len + 1 bytes (dst NULL: only
+ * measure); returns its length. Allocates nothing, so it works when memory is short. */
+size_t txt_clean(char *dst, const char *s, size_t len, int multiline);
 
 /* Same as txt_sanitize, appending to b. */
 void txt_sanitize_into(struct sb *b, const char *s, size_t len, int keep_newlines, int ascii);

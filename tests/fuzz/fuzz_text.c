@@ -1,5 +1,6 @@
-/* libFuzzer harness: the text layer. Properties: sanitised text is valid UTF-8 with no
- * control, bidi or zero-width characters; wrapped lines never exceed the width (a single
+/* libFuzzer harness: the text layer. Properties: sanitised text and the database reader's
+ * clean text (txt_clean, NUL bytes included) are valid UTF-8 with no control, bidi or
+ * zero-width characters, the clean text within 3 bytes per input byte; wrapped lines never exceed the width (a single
  * wide character on a 1-column line excepted); JSON strings contain no raw control bytes. */
 #include <stddef.h>
 #include <stdint.h>
@@ -32,6 +33,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1)
         return 0;
     int width = data[0] % 90;
+    for (int multiline = 0; multiline <= 1; multiline++) {
+        size_t n = txt_clean(NULL, (const char *)data + 1, size - 1, multiline);
+        if (n > 3 * (size - 1))
+            abort();
+        char *c = xmalloc(3 * (size - 1) + 1);
+        if (txt_clean(c, (const char *)data + 1, size - 1, multiline) != n || c[n] != '\0' || strlen(c) != n)
+            abort();
+        check_clean(c, 0);
+        if (!multiline && memchr(c, '\n', n))
+            abort();
+        free(c);
+    }
     char *raw = xstrndup((const char *)data + 1, size - 1);   /* stops at the first NUL */
     for (int ascii = 0; ascii <= 1; ascii++) {
         char *s = txt_sanitize(raw, ascii, ascii);

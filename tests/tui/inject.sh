@@ -48,3 +48,70 @@ if has "cleared?"; then pass "inject: a clear-screen sequence in a section clear
 fi
 keys q
 wait_until '[ "$DEAD" = 1 ]' >/dev/null
+
+# ---- every text column of every table carries payloads (tests/e2e/inject_db.py) -------------------
+# The list, the detail pane, a search with snippets, the compare view and the help screen:
+# the pane's title never changes, no clipboard is set (tmux is told to accept OSC 52, so a
+# payload that got through would make a paste buffer), no blink or red background from a
+# payload's SGR, none of the hidden text of the OSC/DCS/APC strings, no bidi override.
+ALL=$TUI_TMP/inject-all.db
+if ! python3 tests/e2e/inject_db.py db/httpstatus.db "$ALL" >/dev/null 2>"$TUI_TMP/craft.err"; then
+    fail "inject all: crafted database" "$(head -c 300 "$TUI_TMP/craft.err")"
+    exit 0
+fi
+tui_launch "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color '$HS' --db '$ALL'"
+tm set-option -g set-clipboard on >/dev/null 2>&1
+wait_for "link" >/dev/null
+
+# screen_clean NAME: the checks above on the current screen.
+screen_clean() {
+    cap
+    cap_attrs
+    t=$(tm display-message -p -t "$S" '#{pane_title}')
+    bufs=$(tm list-buffers 2>/dev/null | head -c 200)
+    why=""
+    case $t in *INJ*OSC* | *title*) why="pane title is '$t'; " ;; esac
+    [ -n "$bufs" ] && why="${why}a paste buffer was set: $bufs; "
+    has "INJOSC" && why="${why}the hidden text of an OSC string is on the screen; "
+    printf '%s' "$SCREEN" | grep -q "$(printf '\342\200\256')" && why="${why}U+202E on the screen; "
+    if python3 - "$TUI_TMP/screen.e" <<'PY'; then :; else why="${why}a payload's SGR took effect (blink or red background); "; fi
+import re, sys
+e = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+for m in re.finditer(r"\x1b\[([0-9;:]*)m", e):
+    ps = m.group(1).replace(":", ";").split(";")
+    i = 0
+    while i < len(ps):
+        if ps[i] in ("38", "48"):          # a colour by number or RGB: skip its values
+            i += 3 if i + 1 < len(ps) and ps[i + 1] == "5" else 5
+            continue
+        if ps[i] in ("5", "41"):
+            sys.exit(1)
+        i += 1
+PY
+    [ "$DEAD" = 1 ] && why="${why}the program ended; "
+    if [ -z "$why" ]; then pass "inject all: $1"; else fail_screen "inject all: $1" "$why"; fi
+}
+
+screen_clean "the list and the first code"
+keys j j j Enter
+screen_clean "another code's page"
+keys Tab j j j j j j j j j j
+screen_clean "the detail pane scrolled"
+keys Tab
+keys /
+type_text "link"
+wait_for "link" >/dev/null
+screen_clean "a search with snippets"
+keys Enter
+screen_clean "the search kept"
+keys Escape g Space j Space c
+screen_clean "the compare view"
+keys '?'
+screen_clean "help over compare"
+keys q
+wait_gone "compare: select" 2 || true
+keys Escape
+keys G
+screen_clean "the end of the list"
+keys q q q
+wait_until '[ "$DEAD" = 1 ]' >/dev/null

@@ -59,6 +59,71 @@ static void test_sanitize_removes_escapes_and_bidi(void **state)
     free(s);
 }
 
+/* txt_clean: what the database reader makes of a column. */
+static char *clean(const char *s, size_t len, int multiline)
+{
+    size_t n = txt_clean(NULL, s, len, multiline);
+    assert_true(n <= 3 * len);
+    char *d = malloc(3 * len + 1);
+    assert_non_null(d);
+    memset(d, 'X', 3 * len + 1);
+    assert_int_equal(txt_clean(d, s, len, multiline), n);   /* measuring and writing agree */
+    assert_int_equal(d[n], '\0');
+    return d;
+}
+
+static void check_clean(const char *in, const char *want, int multiline)
+{
+    char *d = clean(in, strlen(in), multiline);
+    assert_string_equal(d, want);
+    free(d);
+}
+
+static void test_clean_removes_sequences_whole(void **state)
+{
+    (void)state;
+    check_clean("a\x1b[31mred\x1b[0m b", "ared b", 0);                       /* CSI */
+    check_clean("a\x1b[?1049h\x1b[2J\x1b[Hb", "ab", 0);
+    check_clean("a\x1b]0;title\x07" "b", "ab", 0);                         /* OSC ... BEL */
+    check_clean("a\x1b]52;c;aGk=\x1b\\b", "ab", 0);                         /* OSC ... ST */
+    check_clean("\x1b]8;;http://x/\x1b\\link\x1b]8;;\x1b\\", "link", 0);   /* a hyperlink */
+    check_clean("a\x1bPdcs\x1b\\b\x1b_apc\x1b\\c", "abc", 0);              /* DCS, APC */
+    check_clean("a\x1b" "cb\x1b(0c\x1b" "7d", "abcd", 0);                   /* RIS, charset, DECSC */
+    check_clean("a\xC2\x9B" "31mb\xC2\x9D" "0;t\xC2\x9C" "c", "abc", 0);     /* C1 CSI, OSC ... ST */
+    /* Unterminated: only the introducer goes, the text after it stays. */
+    check_clean("a\x1b]0;title", "a0;title", 0);
+    check_clean("end\x1b", "end", 0);
+    check_clean("a\x1b[", "a", 0);
+    /* A raw 0x9B byte is not UTF-8: it becomes U+FFFD, never a CSI. */
+    check_clean("a\x9b" "2J", "a\xEF\xBF\xBD" "2J", 0);
+}
+
+static void test_clean_controls_and_invisible(void **state)
+{
+    (void)state;
+    check_clean("a\rb\bc\x07" "d\x7f" "e\x01" "f", "abcdef", 0);
+    check_clean("one\ntwo\tthree", "one two three", 0);
+    check_clean("one\ntwo\tthree", "one\ntwo three", 1);
+    check_clean("one\r\ntwo", "one\ntwo", 1);
+    /* bidi, zero-width, soft hyphen, separators, tags, fillers, selectors, BOM, NEL */
+    check_clean("a\xE2\x80\xAE" "b\xE2\x81\xA6" "c\xE2\x80\x8B" "d\xE2\x80\x8D" "e\xC2\xAD" "f"
+                "\xE2\x80\xA8" "g\xF3\xA0\x81\x81" "h\xE1\x85\x9F" "i\xE3\x85\xA4" "j\xEF\xB8\x8F"
+                "k\xEF\xBB\xBF" "l\xC2\x85" "m", "abcdefghijklm", 0);
+    /* Ordinary text is kept as it is. */
+    check_clean("R\xC3\xA9sum\xC3\xA9 \xE2\x80\x94 \xC2\xA7" "15.5.5 \xE6\x97\xA5 \xF0\x9F\x98\x80",
+                "R\xC3\xA9sum\xC3\xA9 \xE2\x80\x94 \xC2\xA7" "15.5.5 \xE6\x97\xA5 \xF0\x9F\x98\x80", 0);
+    /* NUL inside the value (a length is given): dropped, the rest kept. */
+    char *d = clean("a\0b", 3, 0);
+    assert_string_equal(d, "ab");
+    free(d);
+    /* Invalid UTF-8 of every kind: each bad byte one U+FFFD (the worst case, 3x). */
+    d = clean("\xFF\xC0\xAF\xED\xA0\x80\xE2\x80", 8, 0);
+    for (int i = 0; i < 8; i++)
+        assert_memory_equal(d + 3 * i, "\xEF\xBF\xBD", 3);
+    assert_int_equal(strlen(d), 24);
+    free(d);
+}
+
 static void test_sanitize_ascii_fallback(void **state)
 {
     (void)state;
@@ -162,6 +227,8 @@ int main(void)
         cmocka_unit_test(test_decode_valid_and_invalid),
         cmocka_unit_test(test_width),
         cmocka_unit_test(test_sanitize_removes_escapes_and_bidi),
+        cmocka_unit_test(test_clean_removes_sequences_whole),
+        cmocka_unit_test(test_clean_controls_and_invisible),
         cmocka_unit_test(test_sanitize_ascii_fallback),
         cmocka_unit_test(test_wrap_words),
         cmocka_unit_test(test_wrap_hanging_first_line),
