@@ -14,6 +14,7 @@
 
 #include <sqlite3.h>
 
+#include "data_private.h"
 #include "query.h"
 #include "util.h"
 
@@ -1427,4 +1428,16 @@ enum hs_status hsdb_suggest(struct hs_db *db, const char *text, char **out)
         free(words[i]);
     free(words);
     return s;
+}
+
+/* ---- for the other files of the data layer (data_private.h) ---------------------------- */
+
+sqlite3 *hsdb_conn_(struct hs_db *db)
+{
+    return db->conn;
+}
+
+enum hs_status hsdb_fail_(struct hs_db *db, int rc)
+{
+    return fail(db, rc);
 }
