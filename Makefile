@@ -34,7 +34,7 @@ ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(CURSES_CFLAGS) $(SQLITE_CFLAGS) $(CFLAGS)
 LIBS = $(CURSES_LIBS) $(SQLITE_LIBS)
 
 CORE_SRC = src/util.c src/text.c src/query.c src/data.c src/doc.c src/compare.c src/cli.c \
-           src/progress.c
+           src/progress.c src/data_scenarios.c src/quiz.c src/learn.c src/cmd_quiz.c
 UI_SRC = $(wildcard src/ui/*.c)
 APP_SRC = $(CORE_SRC) $(UI_SRC) src/main.c
 DB = db/httpstatus.db
