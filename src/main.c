@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cmd_quiz.h"
 #include "data.h"
 #include "ui/ui.h"
 
@@ -22,6 +23,8 @@ static int locale_is_utf8(void)
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    if (cq_wants(argc, argv))
+        return cq_main(argc, argv);
     struct cli_opts o;
     if (cli_parse(argc, argv, &o) != 0)
         return EXIT_USAGE;
