@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -93,6 +94,38 @@ static int make_dirs(const char *dir)
     }
     free(p);
     return e;
+}
+
+/* Why a file in path's directory cannot be created, when the directory says so: a
+ * read-only file system or a directory we may not write. NULL when it looks writable. */
+static const char *dir_problem(const char *path)
+{
+    char *dir = dir_of(path);
+    struct statvfs sv;
+    const char *r = NULL;
+    if (statvfs(dir, &sv) == 0 && (sv.f_flag & ST_RDONLY))
+        r = "the file system is read-only";
+    else if (access(dir, W_OK) != 0)
+        r = "the directory is not writable";
+    free(dir);
+    return r;
+}
+
+/* A file: URI for path that SQLite reads without writing anything beside it (for reading a
+ * store on read-only media, where the -shm file cannot be made). Caller frees. */
+static char *immutable_uri(const char *path)
+{
+    struct sb b;
+    sb_init(&b);
+    sb_puts(&b, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("/._-~", *p))
+            sb_putc(&b, (char)*p);
+        else
+            sb_printf(&b, "%%%02X", *p);
+    }
+    sb_puts(&b, "?immutable=1");
+    return sb_steal(&b);
 }
 
 /* ---- errors ----------------------------------------------------------------------------- */
@@ -423,13 +456,29 @@ struct pg_store *pg_open(const char *path, enum pg_mode mode, char **notice, cha
     for (int attempt = 0; attempt < 2; attempt++) {
         int flags = mode == PG_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
         int rc = sqlite3_open_v2(path, &s->conn, flags, NULL);
-        if (rc != SQLITE_OK)
-            return store_off(s, warning, fmt("cannot open the progress file %s (%s); going on without saving", path, reason(s->conn, rc)));
+        if (rc != SQLITE_OK) {
+            const char *why = (rc & 0xFF) == SQLITE_CANTOPEN && mode == PG_WRITE ? dir_problem(path) : NULL;
+            return store_off(s, warning, fmt("cannot open the progress file %s (%s); going on without saving", path,
+                                             why ? why : reason(s->conn, rc)));
+        }
         configure(s->conn);
         if (mode == PG_WRITE && sqlite3_db_readonly(s->conn, "main") == 1)
             return store_off(s, warning, fmt("cannot write the progress file %s (%s); going on without saving", path, reason(s->conn, SQLITE_READONLY)));
         int erc = SQLITE_OK;
         enum verdict v = examine(s->conn, &erc);
+        if (v == V_UNUSABLE && mode == PG_READ && (erc & 0xFF) == SQLITE_CANTOPEN) {
+            /* A store on read-only media: read it as immutable (no -shm file needed). */
+            sqlite3_close_v2(s->conn);
+            char *uri = immutable_uri(path);
+            rc = sqlite3_open_v2(uri, &s->conn, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+            free(uri);
+            if (rc == SQLITE_OK) {
+                configure(s->conn);
+                v = examine(s->conn, &erc);
+            } else {
+                erc = rc;
+            }
+        }
         if (v == V_UNUSABLE)
             return store_off(s, warning, fmt("cannot read the progress file %s (%s); going on without saving", path, reason(s->conn, erc)));
         if (v == V_NEWER)
