@@ -2,34 +2,46 @@
 -- application_id 'HTST' marks the file as ours; user_version is the schema version that
 -- src/data.c expects (HSDB_SCHEMA_VERSION).
 PRAGMA application_id = 1213485908;
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 CREATE TABLE classes (
-    class   INTEGER PRIMARY KEY,          -- 1..5
+    class   INTEGER PRIMARY KEY,          -- 0..5 (0: code 000, no response at all)
     title   TEXT NOT NULL,
     summary TEXT NOT NULL
 );
 
 CREATE TABLE codes (
-    code          INTEGER PRIMARY KEY,    -- 100..599
-    class         INTEGER NOT NULL REFERENCES classes(class),
+    code          INTEGER PRIMARY KEY,    -- 100..599, and 0 for 000 (no response)
+    class         INTEGER NOT NULL REFERENCES classes(class),   -- code / 100
     phrase        TEXT NOT NULL,
-    status        TEXT NOT NULL CHECK (status IN ('standard','unofficial','obsolete','reserved')),
+    status        TEXT NOT NULL CHECK (status IN ('standard','temporary','unofficial','obsolete','reserved')),
     spec          TEXT NOT NULL,
     summary       TEXT NOT NULL,
     top10         INTEGER NOT NULL DEFAULT 0,
     cacheable     TEXT NOT NULL DEFAULT '',
     permanence    TEXT NOT NULL DEFAULT '',
-    method_to_get TEXT NOT NULL DEFAULT '',
+    -- redirects: what happens to the method when the client follows Location
+    method        TEXT NOT NULL DEFAULT '' CHECK (method IN ('','kept','may-change','changes-to-get')),
     headers       TEXT NOT NULL DEFAULT '',
-    retry         TEXT NOT NULL DEFAULT ''
+    -- "After this response, should the client send the same request again?"
+    resend        TEXT NOT NULL DEFAULT '' CHECK (resend IN ('','not-needed','as-is','after-delay','after-change','no')),
+    use_when      TEXT NOT NULL DEFAULT '',
+    not_when      TEXT NOT NULL DEFAULT ''
 );
 
 CREATE INDEX codes_class ON codes(class, code);
 
 CREATE TABLE aliases (code INTEGER NOT NULL REFERENCES codes(code), ord INTEGER NOT NULL, alias TEXT NOT NULL);
 CREATE TABLE vendors (code INTEGER NOT NULL REFERENCES codes(code), ord INTEGER NOT NULL, vendor TEXT NOT NULL);
-CREATE TABLE constants (code INTEGER NOT NULL REFERENCES codes(code), lang TEXT NOT NULL, name TEXT NOT NULL);
+-- Library constants: the current name (old = 0), then older names that still work (old = 1)
+-- with a note saying since when ("alias since 3.13", "deprecated since 7.0").
+CREATE TABLE constants (
+    code INTEGER NOT NULL REFERENCES codes(code),
+    lang TEXT NOT NULL,
+    name TEXT NOT NULL,
+    old  INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT ''
+);
 
 -- Sections of a code (code set), of a class (class set) or of the page (both NULL).
 CREATE TABLE sections (
@@ -60,10 +72,56 @@ CREATE TABLE group_codes (
 );
 CREATE INDEX group_codes_code ON group_codes(code);
 
+-- Header fields named in the codes' facts (assets/headers/NAME.txt), and which codes send
+-- or require them: level is RFC 9110's word for that code (MUST, SHOULD, MAY) or USUALLY
+-- (practice, not a rule).
+CREATE TABLE headers (
+    name        TEXT PRIMARY KEY COLLATE NOCASE,
+    summary     TEXT NOT NULL,
+    spec        TEXT NOT NULL,
+    description TEXT NOT NULL
+);
+CREATE TABLE header_rules (
+    header TEXT NOT NULL REFERENCES headers(name),
+    ord    INTEGER NOT NULL,
+    code   INTEGER NOT NULL REFERENCES codes(code),
+    level  TEXT NOT NULL CHECK (level IN ('MUST','SHOULD','MAY','USUALLY')),
+    text   TEXT NOT NULL
+);
+CREATE INDEX header_rules_header ON header_rules(header COLLATE NOCASE, ord);
+CREATE INDEX header_rules_code ON header_rules(code);
+
+-- Situations for quizzes (assets/scenarios.txt): the best code, codes also accepted under
+-- another convention, and wrong answers with the reason each is wrong.
+CREATE TABLE scenarios (
+    id         TEXT PRIMARY KEY,
+    ord        INTEGER NOT NULL,
+    situation  TEXT NOT NULL,
+    best       INTEGER NOT NULL REFERENCES codes(code),
+    convention TEXT NOT NULL DEFAULT '',
+    why        TEXT NOT NULL
+);
+CREATE TABLE scenario_codes (
+    scenario TEXT NOT NULL REFERENCES scenarios(id),
+    kind     TEXT NOT NULL CHECK (kind IN ('also','wrong')),
+    ord      INTEGER NOT NULL,
+    code     INTEGER NOT NULL REFERENCES codes(code),
+    reason   TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX scenario_codes_scenario ON scenario_codes(scenario, kind, ord);
+
+-- The words people use for a code that our texts do not (assets/vocabulary.txt).
+CREATE TABLE vocabulary (
+    code   INTEGER NOT NULL REFERENCES codes(code),
+    ord    INTEGER NOT NULL,
+    phrase TEXT NOT NULL
+);
+CREATE INDEX vocabulary_code ON vocabulary(code, ord);
+
 -- Full-text index, one row per code (rowid = code). Column order matters: bm25() weights
--- in src/data.c are given in this order.
+-- in src/data.c are given in this order; 'words' (the vocabulary) is last.
 CREATE VIRTUAL TABLE search USING fts5(
-    phrase, aliases, summary, body, vendors,
+    phrase, aliases, summary, body, vendors, words,
     tokenize = 'porter unicode61 remove_diacritics 2',
     prefix = '1 2 3'
 );
