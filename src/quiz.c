@@ -1,6 +1,7 @@
 /* quiz.c — see quiz.h. */
 #include "quiz.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -496,11 +497,33 @@ static int share_group(const struct quiz_bank *b, int x, int y)
     return 0;
 }
 
-/* Why option x is wrong when answer is right: the scenario's own line for x, else the
- * related-code reason between the two, else what x means; then, for codes of one
- * comparison group (or a compare question), the rows where they differ. Caller frees. */
+/* Whether text names code as a number of its own ("that is 400", not "4001"). */
+static int names_code(const char *text, int code)
+{
+    char num[8];
+    snprintf(num, sizeof num, "%03d", code);
+    for (const char *p = text; p && (p = strstr(p, num)) != NULL; p++) {
+        int before = p > text && p[-1] >= '0' && p[-1] <= '9';
+        int after = p[3] >= '0' && p[3] <= '9';
+        if (!before && !after)
+            return 1;
+    }
+    return 0;
+}
+
+/* Why option x is wrong when answer is right, best source first: the scenario's own line
+ * for x; x's "not when" if it names the answer; the answer's related-code reason for x;
+ * x's related-code reason for the answer (with what x means); else what x means. Then,
+ * for codes of one comparison group (or a compare question), the rows where they differ.
+ * Caller frees. */
 static enum hs_status why_not(struct quiz_bank *b, int x, int answer, const struct hs_scenario *sc, int compare, char **out)
 {
+    struct hs_code *a, *c;
+    enum hs_status st = code_of(b, answer, &a);
+    if (st == HS_OK)
+        st = code_of(b, x, &c);
+    if (st != HS_OK)
+        return st;
     struct sb s;
     sb_init(&s);
     put_label(&s, b, x);
@@ -512,13 +535,10 @@ static enum hs_status why_not(struct quiz_bank *b, int x, int answer, const stru
                 put_clean(&s, b, sc->wrong[i].reason);
                 said = 1;
             }
-    struct hs_code *a, *c;
-    enum hs_status st = code_of(b, answer, &a);
-    if (st == HS_OK)
-        st = code_of(b, x, &c);
-    if (st != HS_OK) {
-        sb_free(&s);
-        return st;
+    if (!said && c->not_when && names_code(c->not_when, answer)) {
+        sb_puts(&s, " — not when: ");
+        put_clean(&s, b, c->not_when);
+        said = 1;
     }
     for (size_t i = 0; i < a->n_related && !said; i++)
         if (a->related[i].code == x) {
@@ -528,12 +548,13 @@ static enum hs_status why_not(struct quiz_bank *b, int x, int answer, const stru
         }
     for (size_t i = 0; i < c->n_related && !said; i++)
         if (c->related[i].code == answer) {
-            sb_puts(&s, " (its page on ");
-            put_label(&s, b, answer);
             sb_puts(&s, ": ");
-            put_clean(&s, b, c->related[i].reason);
+            put_clean(&s, b, c->e.summary);
             end_sentence(&s);
-            sb_putc(&s, ')');
+            sb_putc(&s, ' ');
+            put_label(&s, b, answer);
+            sb_puts(&s, " — ");
+            put_clean(&s, b, c->related[i].reason);
             said = 1;
         }
     if (!said) {
@@ -552,17 +573,26 @@ static enum hs_status why_not(struct quiz_bank *b, int x, int answer, const stru
     return HS_OK;
 }
 
-/* "404 Not Found: summary" */
-static char *why_code(struct quiz_bank *b, int code)
+/* "404 Not Found: summary. Use it when: ..." */
+static enum hs_status why_code(struct quiz_bank *b, int code, char **out)
 {
+    struct hs_code *c;
+    enum hs_status st = code_of(b, code, &c);
+    if (st != HS_OK)
+        return st;
     struct sb s;
     sb_init(&s);
     put_label(&s, b, code);
     sb_puts(&s, ": ");
-    const struct hs_entry *e = entry_of(b, code);
-    put_clean(&s, b, e ? e->summary : "");
+    put_clean(&s, b, c->e.summary);
     end_sentence(&s);
-    return sb_steal(&s);
+    if (c->use_when && *c->use_when) {
+        sb_puts(&s, " Use it when: ");
+        put_clean(&s, b, c->use_when);
+        end_sentence(&s);
+    }
+    *out = sb_steal(&s);
+    return HS_OK;
 }
 
 /* ---- questions -------------------------------------------------------------------------------- */
@@ -636,7 +666,8 @@ static enum hs_status make_meaning(struct quiz_bank *b, struct quiz_rng *r, int 
     sb_init(&t);
     sb_printf(&t, "What does %03d mean?", code);
     q->prompt = sb_steal(&t);
-    q->why = why_code(b, code);
+    if ((s = why_code(b, code, &q->why)) != HS_OK)
+        return s;
     return fill_options(b, r, q, p.chosen, 1, NULL);
 }
 
@@ -655,7 +686,8 @@ static enum hs_status make_code(struct quiz_bank *b, struct quiz_rng *r, int cod
     const struct hs_entry *e = entry_of(b, code);
     put_clean(&t, b, e->summary);
     q->prompt = sb_steal(&t);
-    q->why = why_code(b, code);
+    if ((s = why_code(b, code, &q->why)) != HS_OK)
+        return s;
     return fill_options(b, r, q, p.chosen, 0, NULL);
 }
 
@@ -686,7 +718,7 @@ static enum hs_status make_scenario(struct quiz_bank *b, struct quiz_rng *r, con
         q->note = txt_sanitize(sc->convention, 0, b->ascii);
     sb_init(&t);
     put_label(&t, b, sc->best);
-    sb_puts(&t, ": ");
+    sb_puts(&t, names_code(sc->why, sc->best) && strncmp(sc->why, t.buf, 3) == 0 ? ". " : ": ");
     put_clean(&t, b, sc->why);
     end_sentence(&t);
     if (sc->n_also) {
