@@ -673,7 +673,8 @@ static void build_deck(struct quiz_bank *bank, struct hs_db *db, struct pg_store
         if (selected && learn_is_due(c, now) && quiz_code_class(bank, c->code) >= 0)
             deck_push(d, *c);
     }
-    qsort(d->v, d->n, sizeof *d->v, cmp_due);
+    if (d->n > 1)
+        qsort(d->v, d->n, sizeof *d->v, cmp_due);
 
     struct pg_code_stat *st = NULL;
     size_t n_st = 0;
@@ -689,7 +690,8 @@ static void build_deck(struct quiz_bank *bank, struct hs_db *db, struct pg_store
     struct ranked *r = xcalloc(n_codes + 1, sizeof *r);
     for (size_t k = 0; k < n_codes; k++)
         r[k] = (struct ranked){codes[k], new_rank(bank, st, n_st, codes[k], codes[k] < 1000 && top10[codes[k]])};
-    qsort(r, n_codes, sizeof *r, cmp_ranked);
+    if (n_codes > 1)
+        qsort(r, n_codes, sizeof *r, cmp_ranked);
     /* A code's meaning side comes once its code side has left box 1. */
     int added = 0;
     for (size_t k = 0; k < n_codes && added < NEW_PER_ROUND; k++) {
