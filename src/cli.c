@@ -342,9 +342,9 @@ static void json_code(struct sb *b, const struct hs_code *c, const struct hs_gro
     if (*c->permanence)
         json_kv_str(b, "permanence", c->permanence, 1);
     if (*c->method)
-        sb_printf(b, ",\"method_may_become_get\":%s", strcmp(c->method, "yes") == 0 ? "true" : "false");
+        json_kv_str(b, "method", c->method, 1);
     json_kv_str(b, "headers", c->headers, 1);
-    json_kv_str(b, "retry", c->resend, 1);
+    json_kv_str(b, "resend", c->resend, 1);
     sb_puts(b, "},\"sections\":");
     json_sections(b, c->sections, c->n_sections);
     sb_puts(b, ",\"related\":[");

@@ -8,10 +8,12 @@
 #include "text.h"
 #include "util.h"
 
-enum { ROW_CLASS, ROW_STATUS, ROW_SPEC, ROW_PERM, ROW_GET, ROW_CACHE, ROW_HEADERS, ROW_RETRY, ROW_SUMMARY, N_ROWS };
+enum { ROW_CLASS, ROW_STATUS, ROW_SPEC, ROW_PERM, ROW_METHOD, ROW_CACHE, ROW_HEADERS, ROW_RESEND, ROW_SUMMARY, N_ROWS };
 
-static const char *const labels[N_ROWS] = {
-    "Class", "Status", "Defined in", "Permanence", "Method to GET", "Cacheable", "Headers", "Safe to retry", "Summary",
+/* A label longer than the label column goes on two lines ("Method on" / "redirect"). */
+static const char *const labels[N_ROWS][2] = {
+    {"Class", NULL}, {"Status", NULL}, {"Defined in", NULL}, {"Permanence", NULL}, {"Method on", "redirect"},
+    {"Cacheable", NULL}, {"Headers", NULL}, {"Send again?", NULL}, {"Summary", NULL},
 };
 
 static char *cell(const struct hs_code *c, int row, int ascii)
@@ -32,8 +34,8 @@ static char *cell(const struct hs_code *c, int row, int ascii)
     case ROW_PERM:
         sb_puts(&b, *c->permanence ? c->permanence : "-");
         break;
-    case ROW_GET:
-        sb_puts(&b, !*c->method ? "-" : strcmp(c->method, "yes") == 0 ? "may change to GET" : "kept");
+    case ROW_METHOD:
+        sb_puts(&b, *c->method ? doc_method_words(c->method) : "-");
         break;
     case ROW_CACHE:
         sb_puts(&b, strcmp(c->cacheable, "yes") == 0 ? "yes, by default" : "no");
@@ -41,8 +43,8 @@ static char *cell(const struct hs_code *c, int row, int ascii)
     case ROW_HEADERS:
         sb_puts(&b, *c->headers ? c->headers : "none");
         break;
-    case ROW_RETRY:
-        sb_puts(&b, doc_retry_words(c->resend));
+    case ROW_RESEND:
+        sb_puts(&b, doc_resend_words(c->resend));
         break;
     default:
         sb_puts(&b, c->e.summary);
@@ -69,7 +71,8 @@ struct cmp_table *cmp_build(struct hs_code *const *codes, size_t n, int ascii)
     t->rows = xcalloc(N_ROWS, sizeof *t->rows);
     t->n_rows = N_ROWS;
     for (int r = 0; r < N_ROWS; r++) {
-        t->rows[r].label = labels[r];
+        t->rows[r].label = labels[r][0];
+        t->rows[r].label2 = labels[r][1];
         t->rows[r].cells = xcalloc(n, sizeof(char *));
         for (size_t i = 0; i < n; i++) {
             t->rows[r].cells[i] = cell(codes[i], r, ascii);
@@ -96,7 +99,7 @@ void cmp_free(struct cmp_table *t)
     free(t);
 }
 
-#define LABEL_W 15   /* "* Safe to retry" */
+#define LABEL_W 15   /* "* Send again?", "* Permanence" */
 
 static int sep_w(size_t n)
 {
@@ -189,7 +192,7 @@ static void side_by_side(struct sb *b, const struct cmp_table *t, int width, int
         if (hide_same && !row->differs)
             continue;
         char **lines[8];
-        size_t nl[8], height = 1;
+        size_t nl[8], height = row->label2 ? 2 : 1;
         for (size_t i = 0; i < n; i++) {
             nl[i] = wrap_cell(row->cells[i], cw, &lines[i]);
             height = nl[i] > height ? nl[i] : height;
@@ -200,6 +203,12 @@ static void side_by_side(struct sb *b, const struct cmp_table *t, int width, int
                 struct sb l;
                 sb_init(&l);
                 sb_printf(&l, "%s%s", row->differs ? "* " : "  ", row->label);
+                pad(b, l.buf, LABEL_W);
+                sb_free(&l);
+            } else if (k == 1 && row->label2) {
+                struct sb l;
+                sb_init(&l);
+                sb_printf(&l, "  %s", row->label2);
                 pad(b, l.buf, LABEL_W);
                 sb_free(&l);
             } else {
@@ -256,17 +265,26 @@ static void stacked(struct sb *b, const struct cmp_table *t, int width, int hide
                 char **lines;
                 int vw = width > 0 ? width - LABEL_W - 1 : 0;
                 size_t n = wrap_cell(row->cells[i], vw, &lines);
-                for (size_t k = 0; k < n; k++) {
+                size_t h = n < 2 && row->label2 ? 2 : n;
+                for (size_t k = 0; k < h; k++) {
                     size_t ls = b->len;
-                    pad(b, k == 0 ? l.buf : "", LABEL_W);
+                    struct sb l2;
+                    sb_init(&l2);
+                    sb_printf(&l2, "  %s", k == 1 && row->label2 ? row->label2 : "");
+                    pad(b, k == 0 ? l.buf : l2.buf, LABEL_W);
+                    sb_free(&l2);
                     sb_putc(b, ' ');
-                    sb_puts(b, lines[k]);
+                    if (k < n) {
+                        sb_puts(b, lines[k]);
+                        free(lines[k]);
+                    }
                     trim_line_end(b, ls);
                     sb_putc(b, '\n');
-                    free(lines[k]);
                 }
                 free(lines);
             } else {
+                if (row->label2)
+                    sb_printf(&l, " %s", row->label2);
                 wrapped_block(b, l.buf, 0, width);
                 wrapped_block(b, row->cells[i], 4, width);
             }

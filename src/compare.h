@@ -10,6 +10,7 @@
 
 struct cmp_row {
     const char *label;    /* static */
+    const char *label2;   /* static: the label's second line ("redirect"), or NULL */
     char **cells;         /* one sanitised cell per code, owned */
     int differs;          /* the cells are not all the same */
 };

@@ -556,6 +556,7 @@ static char status_char(const char *s)
     case 'u': return 'u';
     case 'o': return 'o';
     case 'r': return 'r';
+    case 't': return 'T';   /* temporary (an IANA temporary registration) */
     default: return 's';
     }
 }

@@ -194,6 +194,8 @@ static void fact(struct doc *d, const char *label, const char *value, int width,
     struct sb first;
     sb_init(&first);
     sb_printf(&first, "  %-*s", FACT_KEY - 2, label);
+    if (strlen(label) >= FACT_KEY - 2)
+        sb_putc(&first, ' ');                  /* "Method on redirect" runs past the column */
     size_t key = first.len;
     size_t before = d->n;
     wrapped(d, DOC_FACT, value, first.buf, FACT_KEY, width, ascii);
@@ -202,19 +204,34 @@ static void fact(struct doc *d, const char *label, const char *value, int width,
     sb_free(&first);
 }
 
-const char *doc_retry_words(const char *retry)
+const char *doc_resend_words(const char *resend)
 {
-    if (!retry || !*retry)
+    static const char *const words[][2] = {
+        {"not-needed", "not needed: it succeeded or is interim"},
+        {"as-is", "yes, as it is (it may succeed on a new try)"},
+        {"after-delay", "yes, after waiting (Retry-After where given)"},
+        {"after-change", "only after changing the request"},
+        {"no", "no: sending it again will not help"},
+    };
+    if (!resend)
         return "";
-    if (strcmp(retry, "yes") == 0)
-        return "yes";
-    if (strcmp(retry, "no") == 0)
-        return "no";
-    if (strcmp(retry, "after-change") == 0)
-        return "only after changing the request";
-    if (strcmp(retry, "after-delay") == 0)
-        return "yes, after a delay";
-    return retry;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(resend, words[i][0]) == 0)
+            return words[i][1];
+    return resend;
+}
+
+const char *doc_method_words(const char *method)
+{
+    if (!method)
+        return "";
+    if (strcmp(method, "kept") == 0)
+        return "kept";
+    if (strcmp(method, "may-change") == 0)
+        return "may change to GET";
+    if (strcmp(method, "changes-to-get") == 0)
+        return "changes to GET";
+    return method;
 }
 
 const char *doc_status_word(char status)
@@ -223,6 +240,7 @@ const char *doc_status_word(char status)
     case 'u': return "unofficial";
     case 'o': return "obsolete";
     case 'r': return "reserved";
+    case 'T': return "temporary";
     default: return "standard";
     }
 }
@@ -335,15 +353,17 @@ struct doc *doc_code(const struct hs_code *c, int width, int ascii)
     sb_reset(&v);
     if (*c->cacheable)
         fact(d, "Cacheable", strcmp(c->cacheable, "yes") == 0 ? "yes, by default (heuristically)" : "no, not by default", width, ascii);
-    if (*c->permanence) {
-        sb_puts(&v, c->permanence);
-        if (*c->method)
-            sb_puts(&v, strcmp(c->method, "yes") == 0 ? "; the method may change to GET" : "; the method and body are kept");
-        fact(d, "Redirect", v.buf, width, ascii);
-        sb_reset(&v);
+    if (*c->permanence)
+        fact(d, "Redirect", c->permanence, width, ascii);
+    if (*c->method) {
+        const char *m = strcmp(c->method, "kept") == 0         ? "the method and body are kept"
+                        : strcmp(c->method, "may-change") == 0 ? "the method may change to GET (POST becomes GET for historical reasons)"
+                        : strcmp(c->method, "changes-to-get") == 0 ? "the method changes to GET: the client fetches Location with GET"
+                                                                   : c->method;
+        fact(d, "On redirect", m, width, ascii);   /* the method on redirect; fits the key column */
     }
     fact(d, "Headers", c->headers, width, ascii);
-    fact(d, "Safe to retry", doc_retry_words(c->resend), width, ascii);
+    fact(d, "Send again?", doc_resend_words(c->resend), width, ascii);
     sb_free(&v);
 
     for (size_t i = 0; i < c->n_sections; i++)

@@ -42,7 +42,10 @@ struct doc *doc_class(const struct hs_class *k, const struct hs_entries *codes, 
 void doc_free(struct doc *d);
 
 /* Human words for field values: "after-change" -> "only after changing the request". */
-const char *doc_retry_words(const char *retry);
+/* Words for a code's resend value ("After this response, should the client send the same
+ * request again?") and for a redirect's method value. */
+const char *doc_resend_words(const char *resend);
+const char *doc_method_words(const char *method);
 const char *doc_status_word(char status);
 const char *doc_class_range(int klass);       /* "4xx" */
 /* Heading shown for a section kind ("rfc" -> "Specification"). */

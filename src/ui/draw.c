@@ -138,6 +138,7 @@ const char *draw_mark(char what)
     case 'u': return ascii_only ? "~" : "\xE2\x97\x87";   /* ◇ */
     case 'o': return ascii_only ? "x" : "\xE2\x80\xA0";   /* † */
     case 'r': return ascii_only ? "-" : "\xE2\x88\x85";   /* ∅ */
+    case 'T': return ascii_only ? "?" : "\xE2\x97\x8C";   /* ◌ temporary registration */
     case '+': return ascii_only ? "+" : "\xE2\x9C\x93";   /* ✓ */
     case 'v': return ascii_only ? "v" : "\xE2\x96\xBE";   /* ▾ */
     case '>': return ascii_only ? ">" : "\xE2\x96\xB8";   /* ▸ */

@@ -82,6 +82,7 @@ int compare_open(struct app *a)
 /* One line of the table: a label and a piece of each cell. */
 struct tline {
     const char *label;     /* NULL on continuation lines */
+    int label2;            /* label is the row's second label line */
     int differs;
     char *cell[MAX_MARKS + 3];
 };
@@ -94,7 +95,7 @@ static size_t table_lines(const struct cmp_table *t, int cw, int hide_same, stru
         const struct cmp_row *row = &t->rows[r];
         if (hide_same && !row->differs)
             continue;
-        size_t *st[MAX_MARKS + 3], *ln[MAX_MARKS + 3], nl[MAX_MARKS + 3], h = 1;
+        size_t *st[MAX_MARKS + 3], *ln[MAX_MARKS + 3], nl[MAX_MARKS + 3], h = row->label2 ? 2 : 1;
         for (size_t i = 0; i < t->n_codes; i++) {
             nl[i] = txt_wrap(row->cells[i], cw, &st[i], &ln[i]);
             h = nl[i] > h ? nl[i] : h;
@@ -105,7 +106,8 @@ static size_t table_lines(const struct cmp_table *t, int cw, int hide_same, stru
                 v = xrealloc(v, cap * sizeof *v);
             }
             memset(&v[n], 0, sizeof v[n]);
-            v[n].label = k == 0 ? row->label : NULL;
+            v[n].label = k == 0 ? row->label : k == 1 ? row->label2 : NULL;
+            v[n].label2 = k == 1;
             v[n].differs = row->differs;
             for (size_t i = 0; i < t->n_codes; i++)
                 v[n].cell[i] = k < nl[i] ? xstrndup(row->cells[i] + st[i][k], ln[i][k]) : xstrdup("");
@@ -227,7 +229,7 @@ static void draw_compare(struct app *a, struct rect r)
             const struct tline *l = &tl[vl - 1];
             if (l->label) {
                 char lab[32];
-                snprintf(lab, sizeof lab, "%s%s", l->differs ? "* " : "  ", l->label);
+                snprintf(lab, sizeof lab, "%s%s", l->differs && !l->label2 ? "* " : "  ", l->label);
                 draw_text(y, r.x, LABEL_W, lab, l->differs ? ST_DIFF : ST_DIM);
             }
             for (size_t i = 0; i < a->n_cmp; i++) {

@@ -65,6 +65,8 @@ static size_t build(struct app *a, struct help_line **out)
     ADD(sb_steal(&m), ST_NORMAL);
     sb_printf(&m, "  %s  reserved (unused)", draw_mark('r'));
     ADD(sb_steal(&m), ST_NORMAL);
+    sb_printf(&m, "  %s  temporary (an IANA temporary registration)", draw_mark('T'));
+    ADD(sb_steal(&m), ST_NORMAL);
     sb_printf(&m, "  %s  marked for comparison", draw_mark('+'));
     ADD(sb_steal(&m), ST_NORMAL);
     ADD(xstrdup(""), ST_NORMAL);

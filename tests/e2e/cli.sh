@@ -394,7 +394,7 @@ for sep in ("│", "|"):
         texts += [norm(" ".join(v)) for v in cols.values()]
 for want in ("301 Moved Permanently", "302 Found", "303 See Other", "307 Temporary Redirect",
              "308 Permanent Redirect", "Class", "Status", "Defined in", "Permanence",
-             "Method to GET", "Cacheable", "Headers", "Safe to retry", "Summary"):
+             "Method on", "redirect", "Cacheable", "Headers", "Send again?", "Summary"):
     assert any(want in t for t in texts), "%r is not shown whole" % want'
 done
 run "$HS" --width 0 404

@@ -54,7 +54,7 @@ ok "compare: the view is titled with the group (Redirects)" 'row 2 | grep -q "Re
 wait_until 'status_has "d same rows" && any_row Class' >/dev/null
 ok "compare: columns 301 302 303 307 308 side by side" 'heading_row_with 301 302 303 307 308' \
     'no line holds the headings of 301 302 303 307 308 side by side (a 100-column terminal)' 1
-for r in Permanence "Method to GET" Cacheable; do
+for r in Permanence "Method on" Cacheable; do
     ok "compare: the differing row '$r' is starred" 'starred "$r"' 'no row "* $r"'
 done
 for r in Class Status; do
