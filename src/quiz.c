@@ -464,6 +464,14 @@ static int attribute_row(const struct cmp_row *row)
     return 1;
 }
 
+/* A row's whole label: "Method on redirect". */
+static void put_row_label(struct sb *s, const struct cmp_row *row)
+{
+    sb_puts(s, row->label);
+    if (row->label2)
+        sb_printf(s, " %s", row->label2);
+}
+
 /* "Permanence: 308 permanent, 307 temporary; ..." for the attribute rows where the two
  * codes differ; nothing when none does. */
 static enum hs_status put_differences(struct sb *s, struct quiz_bank *b, int x, int answer)
@@ -481,7 +489,8 @@ static enum hs_status put_differences(struct sb *s, struct quiz_bank *b, int x, 
         if (!attribute_row(row) || strcmp(row->cells[0], row->cells[1]) == 0)
             continue;
         sb_puts(s, n++ ? "; " : " How they differ: ");
-        sb_printf(s, "%s: %03d %s, %03d %s", row->label, x, row->cells[0], answer, row->cells[1]);
+        put_row_label(s, row);
+        sb_printf(s, ": %03d %s, %03d %s", x, row->cells[0], answer, row->cells[1]);
     }
     if (n)
         sb_putc(s, '.');
@@ -796,13 +805,21 @@ static enum hs_status make_compare(struct quiz_bank *b, struct quiz_rng *r, int 
     sb_init(&why);
     put_label(&why, b, code);
     if (one >= 0 || two_a >= 0) {
-        size_t r1 = rows[one >= 0 ? one : two_a];
-        sb_printf(&pr, "Which of these codes has %s \"%s\"", t->rows[r1].label, t->rows[r1].cells[0]);
-        sb_printf(&why, " has %s \"%s\"", t->rows[r1].label, t->rows[r1].cells[0]);
+        const struct cmp_row *r1 = &t->rows[rows[one >= 0 ? one : two_a]];
+        sb_puts(&pr, "Which of these codes has ");
+        sb_puts(&why, " has ");
+        put_row_label(&pr, r1);
+        put_row_label(&why, r1);
+        sb_printf(&pr, " \"%s\"", r1->cells[0]);
+        sb_printf(&why, " \"%s\"", r1->cells[0]);
         if (one < 0) {
-            size_t r2 = rows[two_b];
-            sb_printf(&pr, " and %s \"%s\"", t->rows[r2].label, t->rows[r2].cells[0]);
-            sb_printf(&why, " and %s \"%s\"", t->rows[r2].label, t->rows[r2].cells[0]);
+            const struct cmp_row *r2 = &t->rows[rows[two_b]];
+            sb_puts(&pr, " and ");
+            sb_puts(&why, " and ");
+            put_row_label(&pr, r2);
+            put_row_label(&why, r2);
+            sb_printf(&pr, " \"%s\"", r2->cells[0]);
+            sb_printf(&why, " \"%s\"", r2->cells[0]);
         }
         sb_puts(&pr, "?");
         sb_puts(&why, ". ");
