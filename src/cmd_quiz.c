@@ -476,6 +476,80 @@ static void print_end(struct quiz_bank *bank, const struct quiz_score *sc, size_
     printf("score: %d/%d\n", sc->correct, sc->asked);
 }
 
+/* Records each answer; the first failure is reported once (after the screen closes, when
+ * the round is on the screen). */
+struct recorder {
+    struct saver sv;
+    int64_t session;
+    int in_screen;
+    const char *late_warning;
+};
+
+static const char *record(void *ctx, const struct quiz_question *q, int chosen, int right)
+{
+    struct recorder *rec = ctx;
+    struct pg_answer a = {
+        .session = rec->session,
+        .time = now_seconds(),
+        .kind = quiz_kind_name(q->kind),
+        .question = q->id,
+        .code = q->code,
+        .chosen = q->opt[chosen].code,
+        .correct = right,
+    };
+    enum pg_status s = pg_record_answer(rec->sv.store, &a);
+    if (s != PG_FAILED || rec->sv.warned)
+        return NULL;
+    rec->sv.warned = 1;
+    if (!rec->in_screen) {
+        cli_error("%s", pg_error(rec->sv.store));
+        return NULL;
+    }
+    rec->late_warning = pg_error(rec->sv.store);
+    return rec->late_warning;
+}
+
+/* The line protocol: a question, one answer per line, the feedback. */
+static void ask_lines(const struct quiz *qz, struct recorder *rec, struct quiz_score *score, int width)
+{
+    printf("quiz: %zu questions, kind %s, seed %llu (the same seed gives the same quiz)\n\n", qz->n,
+           quiz_kind_name(qz->kind), (unsigned long long)qz->seed);
+    char *line = NULL;
+    size_t cap = 0;
+    for (size_t i = 0; i < qz->n; i++) {
+        const struct quiz_question *q = &qz->q[i];
+        print_question(q, i, qz->n, width);
+        int chosen = -1, stop = 0;
+        while (chosen < 0) {
+            if (!read_line(&line, &cap) || strcmp(line, "q") == 0 || strcmp(line, "quit") == 0) {
+                stop = 1;
+                break;
+            }
+            chosen = quiz_parse_answer(q, line);
+            if (chosen < 0)
+                printf("answer with a letter a-d, a number 1-4 or one of the codes shown (q stops)\n");
+        }
+        if (stop) {
+            fputc('\n', stdout);
+            break;
+        }
+        int right = quiz_score_add(score, q, chosen);
+        record(rec, q, chosen, right);
+        /* The feedback is printed after the answer is committed: what a person (or a
+         * test) has seen acknowledged is on disk. */
+        print_feedback(q, chosen, right, width);
+        fflush(stdout);
+    }
+    free(line);
+}
+
+/* The full-screen round when both ends are a terminal that can be driven. */
+static int use_screen(void)
+{
+    const char *term = getenv("TERM");
+    return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && term && *term && strcmp(term, "dumb") != 0;
+}
+
 static int db_failed(struct hs_db *db)
 {
     cli_error("%s", hsdb_error(db));
@@ -501,7 +575,7 @@ static int select_codes(struct quiz_bank *bank, struct hs_db *db, const struct c
     return EXIT_USAGE;
 }
 
-static int cmd_quiz(struct hs_db *db, const struct cq_opts *o, int width)
+static int cmd_quiz(struct hs_db *db, const struct cq_opts *o, int width, quiz_screen_fn screen)
 {
     struct quiz_bank *bank;
     if (quiz_bank_load(db, o->ascii, &bank) != HS_OK)
@@ -536,60 +610,33 @@ static int cmd_quiz(struct hs_db *db, const struct cq_opts *o, int width)
         return EXIT_FOUND;
     }
 
-    struct saver sv;
-    open_store(o, PG_WRITE, &sv);
-    int64_t session = 0;
+    struct recorder rec = {0};
+    open_store(o, PG_WRITE, &rec.sv);
     char *sel = selection_text(o);
-    saved(&sv, pg_session_begin(sv.store, "quiz", quiz_kind_name(o->kind), (int64_t)seed, sel, (int)qz->n,
-                                now_seconds(), &session));
+    saved(&rec.sv, pg_session_begin(rec.sv.store, "quiz", quiz_kind_name(o->kind), (int64_t)seed, sel, (int)qz->n,
+                                    now_seconds(), &rec.session));
     free(sel);
 
-    printf("quiz: %zu questions, kind %s, seed %llu (the same seed gives the same quiz)\n\n", qz->n,
-           quiz_kind_name(o->kind), (unsigned long long)seed);
     struct quiz_score score = {0};
-    char *line = NULL;
-    size_t cap = 0;
-    for (size_t i = 0; i < qz->n; i++) {
-        const struct quiz_question *q = &qz->q[i];
-        print_question(q, i, qz->n, width);
-        int chosen = -1, stop = 0;
-        while (chosen < 0) {
-            if (!read_line(&line, &cap)) {
-                stop = 1;
-                break;
-            }
-            if (strcmp(line, "q") == 0 || strcmp(line, "quit") == 0) {
-                stop = 1;
-                break;
-            }
-            chosen = quiz_parse_answer(q, line);
-            if (chosen < 0)
-                printf("answer with a letter a-d, a number 1-4 or one of the codes shown (q stops)\n");
+    if (screen && use_screen()) {
+        /* On a terminal: the full-screen round; afterwards its result stays in plain text. */
+        const char *why = NULL;
+        rec.in_screen = 1;
+        if (screen(qz, bank, o->ascii, record, &rec, &score, &why) != 0) {
+            cli_error("%s", why);
+            pg_close(rec.sv.store);
+            quiz_free(qz);
+            quiz_bank_free(bank);
+            return EXIT_USAGE;
         }
-        if (stop) {
-            fputc('\n', stdout);
-            break;
-        }
-        int right = quiz_score_add(&score, q, chosen);
-        struct pg_answer a = {
-            .session = session,
-            .time = now_seconds(),
-            .kind = quiz_kind_name(q->kind),
-            .question = q->id,
-            .code = q->code,
-            .chosen = q->opt[chosen].code,
-            .correct = right,
-        };
-        saved(&sv, pg_record_answer(sv.store, &a));
-        /* The feedback is printed after the answer is committed: what a person (or a
-         * test) has seen acknowledged is on disk. */
-        print_feedback(q, chosen, right, width);
-        fflush(stdout);
+        if (rec.late_warning)
+            cli_error("%s", rec.late_warning);
+    } else {
+        ask_lines(qz, &rec, &score, width);
     }
-    free(line);
     print_end(bank, &score, qz->n, width);
     quiz_score_free(&score);
-    pg_close(sv.store);
+    pg_close(rec.sv.store);
     quiz_free(qz);
     quiz_bank_free(bank);
     return EXIT_FOUND;
@@ -1007,7 +1054,7 @@ static int locale_is_utf8(void)
     return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
-int cq_main(int argc, char **argv)
+int cq_main(int argc, char **argv, quiz_screen_fn screen)
 {
     struct cq_opts o;
     if (parse(argc, argv, &o) != 0) {
@@ -1034,7 +1081,7 @@ int cq_main(int argc, char **argv)
     int status;
     switch (o.cmd) {
     case CQ_QUIZ:
-        status = cmd_quiz(db, &o, width);
+        status = cmd_quiz(db, &o, width, screen);
         break;
     case CQ_LEARN:
         status = cmd_learn(db, &o, width);

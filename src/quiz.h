@@ -126,4 +126,15 @@ struct quiz_score {
 int quiz_score_add(struct quiz_score *s, const struct quiz_question *q, int chosen);
 void quiz_score_free(struct quiz_score *s);
 
+/* ---- front ends ------------------------------------------------------------------------------ */
+
+/* Called by a front end once per answer, before it shows the feedback; returns a warning to
+ * show (owned by the callee, valid until the quiz ends) or NULL. */
+typedef const char *(*quiz_answer_fn)(void *ctx, const struct quiz_question *q, int chosen, int right);
+
+/* A front end that asks a whole quiz on a terminal (the UI's qs_run): 0 when it ran, with
+ * the result in *score (caller frees); else *why says why the terminal cannot be used. */
+typedef int (*quiz_screen_fn)(const struct quiz *qz, struct quiz_bank *bank, int ascii, quiz_answer_fn on_answer,
+                              void *ctx, struct quiz_score *score, const char **why);
+
 #endif
