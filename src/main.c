@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "cmd_quiz.h"
 #include "data.h"
+#include "ui/quiz_screen.h"
 #include "ui/ui.h"
 
 static int locale_is_utf8(void)
@@ -24,7 +25,7 @@ int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
     if (cq_wants(argc, argv))
-        return cq_main(argc, argv);
+        return cq_main(argc, argv, qs_run);
     struct cli_opts o;
     if (cli_parse(argc, argv, &o) != 0)
         return EXIT_USAGE;
