@@ -21,8 +21,6 @@
 
 enum cq_command { CQ_QUIZ, CQ_LEARN, CQ_PROGRESS };
 
-/* Classes 0 (000, no response) to 5. */
-#define N_CLASSES 6
 
 static const char *const command_words[] = {"quiz", "learn", "progress"};
 
@@ -897,7 +895,7 @@ static int cmd_progress(struct hs_db *db, const struct cq_opts *o, int width)
     saved(&sv, pg_sessions(sv.store, &ses, &n_ses));
 
     /* Per code: seen, mastered, due, weak — over its cards and its quiz answers. */
-    struct class_row rows[N_CLASSES] = {{0}};
+    struct class_row rows[HS_N_CLASSES] = {{0}};
     struct intvec_cq {
         int *v;
         size_t n, cap;
@@ -924,7 +922,7 @@ static int cmd_progress(struct hs_db *db, const struct cq_opts *o, int width)
     free(codes);
     for (size_t i = 0; i < n_all; i++) {
         int code = all[i], k = quiz_code_class(bank, code);
-        if (k < 0 || k >= N_CLASSES)
+        if (k < 0 || k >= HS_N_CLASSES)
             continue;
         int seen = 0, mastered = 0, due = 0, weak = 0, n_side = 0;
         for (size_t c = 0; c < n_cards; c++) {
@@ -969,7 +967,7 @@ static int cmd_progress(struct hs_db *db, const struct cq_opts *o, int width)
         json_str(&b, "file", pg_path(sv.store));
         sb_puts(&b, ",\"classes\":[");
         int first = 1;
-        for (int k = 0; k < N_CLASSES; k++) {
+        for (int k = 0; k < HS_N_CLASSES; k++) {
             if (!rows[k].codes)
                 continue;
             sb_printf(&b, "%s{\"class\":\"%dxx\",\"codes\":%d,\"seen\":%d,\"mastered\":%d,\"due\":%d,\"weak\":%d}",
@@ -1003,7 +1001,7 @@ static int cmd_progress(struct hs_db *db, const struct cq_opts *o, int width)
     } else {
         sb_printf(&b, "progress in %s\n\n", pg_path(sv.store));
         sb_puts(&b, "class  codes  seen  mastered  due  weak\n");
-        for (int k = 0; k < N_CLASSES; k++)
+        for (int k = 0; k < HS_N_CLASSES; k++)
             if (rows[k].codes)
                 sb_printf(&b, "%dxx    %5d  %4d  %8d  %3d  %4d\n", k, rows[k].codes, rows[k].seen, rows[k].mastered,
                           rows[k].due, rows[k].weak);

@@ -1,26 +1,11 @@
-/* data_scenarios.c — see data_scenarios.h. Part of the data layer: it reads through the
- * connection of data.c (data_private.h). Memory: the plain malloc family, HS_ENOMEM on
- * failure (nothing leaked), like data.c. Every prepare has its finalize on every path. */
+/* data_scenarios.c — see data_scenarios.h. Part of the data layer (data_int.h): the same
+ * allocators (HS_ENOMEM on failure, nothing leaked), the same statement runner. */
 #include "data_scenarios.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "data_private.h"
-
-static char *dup_col(sqlite3_stmt *st, int i, int *ok)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    const char *s = t ? (const char *)t : "";
-    size_t n = strlen(s);
-    char *p = malloc(n + 1);
-    if (!p) {
-        *ok = 0;
-        return NULL;
-    }
-    memcpy(p, s, n + 1);
-    return p;
-}
+#include "data_int.h"
 
 void hs_scenarios_free(struct hs_scenario *v, size_t n)
 {
@@ -41,115 +26,86 @@ void hs_scenarios_free(struct hs_scenario *v, size_t n)
     free(v);
 }
 
-/* The also and wrong codes of one scenario. */
-static int read_codes(sqlite3 *c, struct hs_scenario *sc)
+static enum hs_status count_row(sqlite3_stmt *st, void *arg)
 {
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(c, "SELECT s.kind, s.code, s.reason, coalesce(c.phrase, '') "
-                                   "FROM scenario_codes s LEFT JOIN codes c ON c.code = s.code "
-                                   "WHERE s.scenario = ?1 ORDER BY s.kind, s.ord",
-                                -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return rc;
-    sqlite3_bind_text(st, 1, sc->id, -1, SQLITE_STATIC);
-    size_t cap_also = 0, cap_wrong = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const unsigned char *kind = sqlite3_column_text(st, 0);
-        int code = sqlite3_column_int(st, 1);
-        if (kind && strcmp((const char *)kind, "also") == 0) {
-            if (sc->n_also == cap_also) {
-                cap_also = cap_also ? cap_also * 2 : 4;
-                int *v = realloc(sc->also, cap_also * sizeof *v);
-                if (!v) {
-                    rc = SQLITE_NOMEM;
-                    break;
-                }
-                sc->also = v;
-            }
-            sc->also[sc->n_also++] = code;
-        } else {
-            if (sc->n_wrong == cap_wrong) {
-                cap_wrong = cap_wrong ? cap_wrong * 2 : 4;
-                struct hs_link *v = realloc(sc->wrong, cap_wrong * sizeof *v);
-                if (!v) {
-                    rc = SQLITE_NOMEM;
-                    break;
-                }
-                sc->wrong = v;
-            }
-            struct hs_link *w = &sc->wrong[sc->n_wrong++];
-            int ok = 1;
-            w->code = code;
-            w->reason = dup_col(st, 2, &ok);
-            w->phrase = dup_col(st, 3, &ok);
-            if (!ok) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-        }
+    *(int *)arg = sqlite3_column_int(st, 0);
+    return HS_OK;
+}
+
+static enum hs_status scenario_row(sqlite3_stmt *st, void *arg)
+{
+    struct hs_scenario *sc = db_vec_push(arg);
+    if (!sc)
+        return HS_ENOMEM;
+    int ok = 1;
+    sc->id = db_col(st, 0, &ok);
+    sc->situation = db_col(st, 1, &ok);
+    sc->best = sqlite3_column_int(st, 2);
+    sc->convention = db_col(st, 3, &ok);
+    sc->why = db_col(st, 4, &ok);
+    return ok ? HS_OK : HS_ENOMEM;
+}
+
+struct codes_acc {
+    struct vec also;      /* int */
+    struct vec wrong;     /* struct hs_link */
+};
+
+static enum hs_status code_row(sqlite3_stmt *st, void *arg)
+{
+    struct codes_acc *a = arg;
+    const unsigned char *kind = sqlite3_column_text(st, 0);
+    if (kind && strcmp((const char *)kind, "also") == 0) {
+        int *c = db_vec_push(&a->also);
+        if (!c)
+            return HS_ENOMEM;
+        *c = sqlite3_column_int(st, 1);
+        return HS_OK;
     }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    struct hs_link *w = db_vec_push(&a->wrong);
+    if (!w)
+        return HS_ENOMEM;
+    int ok = 1;
+    w->code = sqlite3_column_int(st, 1);
+    w->reason = db_col(st, 2, &ok);
+    w->phrase = db_col(st, 3, &ok);
+    return ok ? HS_OK : HS_ENOMEM;
 }
 
 enum hs_status hsdb_scenarios(struct hs_db *db, struct hs_scenario **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
-    sqlite3 *c = hsdb_conn_(db);
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(c, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'scenarios'",
-                                -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return hsdb_fail_(db, rc);
-    int have = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
-    sqlite3_finalize(st);
+    db_start_call(db);
+    int have = 0;
+    enum hs_status s = db_run(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'scenarios'",
+                              NULL, 0, NULL, count_row, &have);
+    if (s != HS_OK && s != HS_NOTFOUND)
+        return s;
     if (!have)
-        return HS_NOTFOUND;
-
-    rc = sqlite3_prepare_v2(c, "SELECT id, situation, best, convention, why FROM scenarios ORDER BY ord", -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return hsdb_fail_(db, rc);
-    struct hs_scenario *v = NULL;
-    size_t cap = 0, count = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (count == cap) {
-            size_t ncap = cap ? cap * 2 : 64;
-            struct hs_scenario *nv = realloc(v, ncap * sizeof *nv);
-            if (!nv) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-            v = nv;
-            cap = ncap;
-        }
-        struct hs_scenario *sc = &v[count++];
-        memset(sc, 0, sizeof *sc);
-        int ok = 1;
-        sc->id = dup_col(st, 0, &ok);
-        sc->situation = dup_col(st, 1, &ok);
-        sc->best = sqlite3_column_int(st, 2);
-        sc->convention = dup_col(st, 3, &ok);
-        sc->why = dup_col(st, 4, &ok);
-        if (!ok) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
+        return HS_NOTFOUND;      /* an older database: no scenarios table */
+    struct vec v = {NULL, 0, 0, sizeof(struct hs_scenario)};
+    s = db_run(db, "SELECT id, situation, best, convention, why FROM scenarios ORDER BY ord", NULL, 0, NULL,
+               scenario_row, &v);
+    struct hs_scenario *sc = v.v;
+    for (size_t i = 0; s == HS_OK && i < v.n; i++) {
+        struct codes_acc a = {{NULL, 0, 0, sizeof(int)}, {NULL, 0, 0, sizeof(struct hs_link)}};
+        s = db_run(db, "SELECT s.kind, s.code, s.reason, coalesce(c.phrase, '') "
+                       "FROM scenario_codes s LEFT JOIN codes c ON c.code = s.code "
+                       "WHERE s.scenario = ?1 ORDER BY s.kind, s.ord",
+                   NULL, 0, sc[i].id, code_row, &a);
+        if (s == HS_NOTFOUND)
+            s = HS_OK;
+        sc[i].also = a.also.v;
+        sc[i].n_also = a.also.n;
+        sc[i].wrong = a.wrong.v;
+        sc[i].n_wrong = a.wrong.n;
     }
-    sqlite3_finalize(st);
-    if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    for (size_t i = 0; rc == SQLITE_OK && i < count; i++)
-        rc = read_codes(c, &v[i]);
-    if (rc != SQLITE_OK) {
-        hs_scenarios_free(v, count);
-        return hsdb_fail_(db, rc);
+    if (s != HS_OK) {
+        hs_scenarios_free(sc, v.n);
+        return s == HS_NOTFOUND ? HS_NOTFOUND : s;
     }
-    if (count == 0) {
-        free(v);
-        return HS_NOTFOUND;
-    }
-    *out = v;
-    *n = count;
+    *out = sc;
+    *n = v.n;
     return HS_OK;
 }

@@ -2,6 +2,17 @@
 # assertions. Each prints one line, "PASS: name" or "FAIL: name: why"; tests/run.sh counts
 # them. HS is the binary under test (set by tests/run.sh; default ./httpstatus).
 HS=${HS:-./httpstatus}
+
+# HS_TEST_BREAK=NAME[,NAME...]: the named suites (file name without .sh) stop here with
+# status 1, before their first test, to show that tests/run.sh counts that as a failure.
+case ",${HS_TEST_BREAK:-}," in
+*",$(basename "$0" .sh),"*)
+    echo "HS_TEST_BREAK: $(basename "$0" .sh) exits early on purpose"
+    [ -n "${TMPD:-}" ] && rmdir "$TMPD" 2>/dev/null
+    exit 1
+    ;;
+esac
+
 TMPD=${TMPD:-$(mktemp -d)}
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset NO_COLOR

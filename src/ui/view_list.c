@@ -1,5 +1,5 @@
 /* view_list.c — the list pane: codes grouped under class headings, or search hits with
- * a snippet line each. */
+ * a snippet line each. Keys it does not handle go to the detail pane, then the driver. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,37 +29,21 @@ static void keep_visible(struct app *a, int rows)
     }
 }
 
-/* The snippet's visible text (markers dropped, sanitised). */
-static void snippet_plain(struct app *a, const char *snip, struct sb *out)
-{
-    const char *p = snip;
-    while (*p) {
-        size_t n = strcspn(p, "\x01\x02");
-        txt_sanitize_into(out, p, n, 0, a->ascii);
-        p += n;
-        if (*p)
-            p++;
-    }
-}
-
-/* The snippet on one row of w columns: matches highlighted, cut with an ellipsis. */
+/* The snippet on one row of w columns (txt_snippet_line: the command line's layout too):
+ * matches highlighted, cut with an ellipsis. */
 static void draw_snippet(struct app *a, int y, int x, int w, const char *snip, int selected)
 {
-    struct sb vis, b;
-    sb_init(&vis);
-    sb_init(&b);
-    sb_puts(&vis, "");
-    snippet_plain(a, snip, &vis);
-    int cut = txt_width(vis.buf, vis.len) > w;
+    struct sb line;
+    sb_init(&line);
+    sb_puts(&line, "");
+    int cut = txt_snippet_line(&line, "", snip, w, a->ascii);
     int room = cut ? w - 1 : w;
     int col = 0;
-    const char *p = snip;
+    const char *p = line.buf;
     int mark = 0;
     while (*p && col < room) {
         size_t n = strcspn(p, "\x01\x02");
-        sb_reset(&b);
-        txt_sanitize_into(&b, p, n, 0, a->ascii);
-        col += draw_text(y, x + col, room - col, b.buf ? b.buf : "", mark ? ST_MATCH : selected ? ST_SELECTED_DIM : ST_DIM);
+        col += draw_textn(y, x + col, room - col, p, n, mark ? ST_MATCH : selected ? ST_SELECTED_DIM : ST_DIM);
         p += n;
         if (*p == '\x01')
             mark = 1;
@@ -70,13 +54,18 @@ static void draw_snippet(struct app *a, int y, int x, int w, const char *snip, i
     }
     if (cut && w >= 1)
         draw_text(y, x + room, 1, a->ascii ? "~" : "\xE2\x80\xA6", selected ? ST_SELECTED_DIM : ST_DIM);
-    sb_free(&b);
-    sb_free(&vis);
+    sb_free(&line);
+}
+
+/* Before drawing: scroll so the selection shows, and load the rows that will show. */
+static void list_prepare(struct app *a, struct rect r)
+{
+    keep_visible(a, r.h);
+    app_load_rows(a, a->top, (size_t)(r.h > 0 ? r.h : 0));
 }
 
 static void draw_list(struct app *a, struct rect r)
 {
-    keep_visible(a, r.h);
     int y = r.y;
     int focused = !a->focus_detail;
     for (size_t i = a->top; i < a->n_items && y < r.y + r.h; i++) {
@@ -116,7 +105,7 @@ static void draw_list(struct app *a, struct rect r)
             y++;
             continue;
         }
-        const struct hs_entry *e = app_item_entry(a, it);
+        const struct hs_entry *e = app_item_loaded(a, it);
         int marked = 0;
         for (int m = 0; m < a->n_marks; m++)
             marked |= a->marks[m] == e->code;
@@ -153,12 +142,14 @@ static int list_rows(const struct app *a)
 static int list_key(struct app *a, enum action act, int ch)
 {
     (void)ch;
-    if (a->n_items == 0)
-        return UI_NOTHING;
     size_t old = a->sel;
     size_t page = (size_t)(list_rows(a) / (a->results ? 2 : 1));
     if (page < 1)
         page = 1;
+    if (a->n_items == 0)
+        return act == ACT_DOWN || act == ACT_UP || act == ACT_PAGE_DOWN || act == ACT_PAGE_UP || act == ACT_HOME ||
+                       act == ACT_END || act == ACT_ENTER || act == ACT_FOLD || act == ACT_MARK
+                   ? UI_NOTHING : UI_NOT_MINE;
     switch (act) {
     case ACT_DOWN:
         if (a->sel + 1 < a->n_items)
@@ -225,7 +216,7 @@ static int list_key(struct app *a, enum action act, int ch)
         return UI_REDRAW;
     }
     default:
-        return UI_NOTHING;
+        return UI_NOT_MINE;     /* the detail pane's keys, then the driver's */
     }
     if (a->sel != old)
         app_load_detail(a);
@@ -234,6 +225,8 @@ static int list_key(struct app *a, enum action act, int ch)
 
 const struct view view_list = {
     .name = "list",
+    .ctx = CTX_BROWSE,
+    .prepare = list_prepare,
     .draw = draw_list,
     .key = list_key,
 };

@@ -4,9 +4,15 @@
  *
  *   build/bench [--quick]
  *
- * 1. Whole processes: median and p90 wall time of many runs after a warm-up, against
- *    `cat` of the same output (the cost of starting a tiny process), python3's
+ * 1. Whole processes, run in pairs (ours, baseline, ours, baseline ...: at least 30 pairs
+ *    after a warm-up): the median of each side and the median of the per-pair ratios,
+ *    against `cat` of the same output (the cost of starting a tiny process), python3's
  *    http.HTTPStatus and the sqlite3 shell running the same FTS5 query on our database.
+ *    The same for build/httpstatus-shared (linked against the shared libraries) when it
+ *    exists, to show what static linking buys.
+ * 1b. Instructions per run (lookup, search, compare, and cat of each output), counted by
+ *    `perf stat -e instructions:u` where the machine supports it, else by valgrind's
+ *    callgrind: figures that do not depend on how busy the machine is.
  * 2. In-process search: 100 everyday queries through hsdb_search(), p50 and p99 per query,
  *    on the bundled database and on a generated 50,000-entry database in our schema.
  * 3. The browser in a pty: start to first complete frame, and key to finished redraw for
@@ -82,6 +88,7 @@ struct figure {
     double ours, base;
     const char *base_name;
     const char *unit;
+    double ratio;      /* 0: ours / base; else the median of per-pair ratios */
 };
 
 static struct figure figures[64];
@@ -89,34 +96,102 @@ static int n_figures;
 
 static void add(const char *name, double ours, double base, const char *base_name, const char *unit)
 {
-    figures[n_figures++] = (struct figure){name, ours, base, base_name, unit};
+    figures[n_figures++] = (struct figure){name, ours, base, base_name, unit, 0};
 }
 
-/* Median of runs of argv, interleaved with the baseline so both see the same machine. */
+/* Pairs of runs, ours then the baseline, so both see the same machine: the median of each
+ * side, and the median of the per-pair ratios (which a load change between pairs does not
+ * skew). */
 static void process_pair(const char *name, char *const ours[], char *const base[], const char *base_name, int runs, long *rss)
 {
+    if (runs < 30)
+        runs = 30;
     double *a = calloc((size_t)runs, sizeof *a), *b = calloc((size_t)runs, sizeof *b);
+    double *r = calloc((size_t)runs, sizeof *r);
     for (int i = 0; i < 5; i++) {
         run_once(ours, NULL);
         run_once(base, NULL);
     }
-    long r = 0, maxr = 0;
+    long rs = 0, maxr = 0;
     int ok = 1;
     for (int i = 0; i < runs; i++) {
-        a[i] = run_once(ours, &r);
-        maxr = r > maxr ? r : maxr;
+        a[i] = run_once(ours, &rs);
+        maxr = rs > maxr ? rs : maxr;
         b[i] = run_once(base, NULL);
-        if (a[i] < 0 || b[i] < 0)
+        if (a[i] < 0 || b[i] <= 0)
             ok = 0;
+        else
+            r[i] = a[i] / b[i];
     }
-    if (ok)
+    if (ok) {
         add(name, pct(a, (size_t)runs, 0.5), pct(b, (size_t)runs, 0.5), base_name, "ms (median)");
-    else
+        figures[n_figures - 1].ratio = pct(r, (size_t)runs, 0.5);
+    } else {
         fprintf(stderr, "bench: %s: a command failed (is %s installed?)\n", name, base[0]);
+    }
     if (rss)
         *rss = maxr;
     free(a);
     free(b);
+    free(r);
+}
+
+/* ---- instructions per run ------------------------------------------------------------------ */
+
+struct icount {
+    const char *name;
+    double ours, base;
+};
+static struct icount icounts[16];
+static int n_icounts;
+static const char *icount_tool;
+
+static int have_perf(void)
+{
+    FILE *p = popen("perf stat -x, -e instructions:u -- true 2>&1 >/dev/null", "r");
+    if (!p)
+        return 0;
+    char line[512];
+    int ok = 0;
+    while (fgets(line, sizeof line, p))
+        if (strstr(line, "instructions") && line[0] >= '0' && line[0] <= '9')
+            ok = 1;
+    pclose(p);
+    return ok;
+}
+
+/* Instructions executed by the shell command line cmd (its output discarded), or -1. */
+static double instructions(const char *cmd)
+{
+    char full[2048], line[512];
+    if (strcmp(icount_tool, "perf") == 0)
+        snprintf(full, sizeof full, "perf stat -x, -e instructions:u -- %s 2>&1 >/dev/null", cmd);
+    else
+        snprintf(full, sizeof full, "valgrind --tool=callgrind --callgrind-out-file=/dev/null %s 2>&1 >/dev/null", cmd);
+    FILE *p = popen(full, "r");
+    if (!p)
+        return -1;
+    double n = -1;
+    while (fgets(line, sizeof line, p)) {
+        char *c;
+        if (strcmp(icount_tool, "perf") == 0 && strstr(line, "instructions") && line[0] >= '0' && line[0] <= '9')
+            n = strtod(line, NULL);
+        else if ((c = strstr(line, "Collected :")) != NULL)
+            n = strtod(c + 11, NULL);
+    }
+    pclose(p);
+    return n;
+}
+
+static void icount_pair(const char *name, const char *ours, const char *base)
+{
+    if (!icount_tool || n_icounts == (int)(sizeof icounts / sizeof icounts[0]))
+        return;
+    double a = instructions(ours), b = instructions(base);
+    if (a > 0 && b > 0)
+        icounts[n_icounts++] = (struct icount){name, a, b};
+    else
+        fprintf(stderr, "bench: could not count the instructions of '%s'\n", ours);
 }
 
 static const char *const queries[] = {
@@ -233,7 +308,8 @@ static int generate(const char *schema_path, const char *out, int n)
     rc |= sqlite3_exec(db, "BEGIN; INSERT INTO classes VALUES (1,'Informational','x'),(2,'Success','x'),"
                            "(3,'Redirection','x'),(4,'Client Error','x'),(5,'Server Error','x');", NULL, NULL, NULL);
     sqlite3_stmt *c, *s, *t;
-    sqlite3_prepare_v2(db, "INSERT INTO codes(code,class,phrase,status,spec,summary,cacheable,resend) VALUES (?1,?2,?3,'standard','gen',?4,'no','no')", -1, &c, NULL);
+    /* Only the columns without a default, so the generator survives new optional fields. */
+    sqlite3_prepare_v2(db, "INSERT INTO codes(code,class,phrase,status,spec,summary) VALUES (?1,?2,?3,'standard','gen',?4)", -1, &c, NULL);
     sqlite3_prepare_v2(db, "INSERT INTO search(rowid,phrase,aliases,summary,body,vendors) VALUES (?1,?2,'',?3,?4,'')", -1, &s, NULL);
     sqlite3_prepare_v2(db, "INSERT INTO sections(code,ord,kind,source,body) VALUES (?1,0,'description','gen',?2)", -1, &t, NULL);
     unsigned seed = 12345;
@@ -369,46 +445,78 @@ int main(int argc, char **argv)
     quick = argc > 1 && strcmp(argv[1], "--quick") == 0;
     if (argc > 2 && strcmp(argv[1], "--generate") == 0)
         return generate("db/schema.sql", argv[2], 50000) == 0 ? 0 : 1;   /* for profiling by hand */
-    int runs = quick ? 20 : 200;
+    int runs = quick ? 30 : 200;
     const char *bin = "./httpstatus";
+    const char *shared = "build/httpstatus-shared";
+    int have_shared = access(shared, X_OK) == 0;
+    const char *link = getenv("HS_LINK");
     char tmpl[] = "/tmp/hs-bench-XXXXXX";
     if (!mkdtemp(tmpl)) {
         perror("mkdtemp");
         return 2;
     }
-    char out404[256], cmd[1024];
-    snprintf(out404, sizeof out404, "%s/404.txt", tmpl);
-    snprintf(cmd, sizeof cmd, "%s 404 > %s", bin, out404);
-    if (system(cmd) != 0) {
-        fprintf(stderr, "bench: %s does not run\n", bin);
-        return 2;
-    }
+    char cmd[1024];
+    if (have_perf())
+        icount_tool = "perf";
+    else if (system("valgrind --version >/dev/null 2>&1") == 0)
+        icount_tool = "callgrind";
+    else
+        fprintf(stderr, "bench: neither perf (with an instructions counter) nor valgrind: no instruction counts\n");
 
-    long rss_lookup = 0, rss_search = 0, rss_compare = 0;
+    /* The three commands, each against cat of its own output. */
+    static const char *const what[3][6] = {
+        {"404", NULL},
+        {"search", "captive", "portal", NULL},
+        {"compare", "302", "303", "307", NULL},
+    };
+    static const char *const label[3] = {"httpstatus 404", "httpstatus search captive portal", "httpstatus compare 302 303 307"};
+    long rss[3] = {0, 0, 0};
+    char out[3][256];
+    for (int w = 0; w < 3; w++) {
+        snprintf(out[w], sizeof out[w], "%s/out%d.txt", tmpl, w);
+        size_t n = (size_t)snprintf(cmd, sizeof cmd, "%s", bin);
+        for (int k = 0; what[w][k]; k++)
+            n += (size_t)snprintf(cmd + n, sizeof cmd - n, " %s", what[w][k]);
+        snprintf(cmd + n, sizeof cmd - n, " > %s", out[w]);
+        if (system(cmd) != 0) {
+            fprintf(stderr, "bench: '%s' does not run\n", cmd);
+            return 2;
+        }
+    }
+    for (int pass = 0; pass < 1 + have_shared; pass++) {
+        const char *b = pass ? shared : bin;
+        for (int w = 0; w < 3; w++) {
+            char *argv_[8] = {(char *)b};
+            int k = 0;
+            for (; what[w][k]; k++)
+                argv_[k + 1] = (char *)what[w][k];
+            argv_[k + 1] = NULL;
+            char *catv[] = {"cat", out[w], NULL};
+            char name[128];
+            snprintf(name, sizeof name, "%s%s", label[w], pass ? " (shared libs)" : "");
+            process_pair(strdup(name), argv_, catv, "cat of its output", runs, pass ? NULL : &rss[w]);
+        }
+    }
     char *lookup[] = {(char *)bin, "404", NULL};
-    char *cat404[] = {"cat", out404, NULL};
-    process_pair("httpstatus 404", lookup, cat404, "cat of its output", runs, &rss_lookup);
     char *py[] = {"python3", "-c", "import http; s=http.HTTPStatus(404); print(s.value, s.phrase, s.description)", NULL};
     process_pair("httpstatus 404 vs python3", lookup, py, "python3 http.HTTPStatus", runs / 4 + 1, NULL);
+    char *search[] = {(char *)bin, "search", "captive", "portal", NULL};
+    char *sq[] = {"sqlite3", "db/httpstatus.db",
+                  "SELECT rowid, snippet(search,-1,'[',']','...',12) FROM search WHERE search MATCH '\"captive\" \"portal\"' ORDER BY bm25(search,10,8,3,1,4) LIMIT 20", NULL};
+    process_pair("httpstatus search vs sqlite3 shell", search, sq, "sqlite3 shell, same FTS5 query", runs, NULL);
+    long rss_lookup = rss[0], rss_search = rss[1], rss_compare = rss[2];
 
-    char outsearch[256];
-    snprintf(outsearch, sizeof outsearch, "%s/search.txt", tmpl);
-    snprintf(cmd, sizeof cmd, "%s search captive portal > %s", bin, outsearch);
-    if (system(cmd) == 0) {
-        char *search[] = {(char *)bin, "search", "captive", "portal", NULL};
-        char *catsearch[] = {"cat", outsearch, NULL};
-        process_pair("httpstatus search captive portal", search, catsearch, "cat of its output", runs, &rss_search);
-        char *sq[] = {"sqlite3", "db/httpstatus.db",
-                      "SELECT rowid, snippet(search,-1,'[',']','...',12) FROM search WHERE search MATCH '\"captive\" \"portal\"' ORDER BY bm25(search,10,8,3,1,4) LIMIT 20", NULL};
-        process_pair("httpstatus search vs sqlite3 shell", search, sq, "sqlite3 shell, same FTS5 query", runs, NULL);
-    }
-    char outcmp[256];
-    snprintf(outcmp, sizeof outcmp, "%s/compare.txt", tmpl);
-    snprintf(cmd, sizeof cmd, "%s compare 302 303 307 > %s", bin, outcmp);
-    if (system(cmd) == 0) {
-        char *cmp[] = {(char *)bin, "compare", "302", "303", "307", NULL};
-        char *catcmp[] = {"cat", outcmp, NULL};
-        process_pair("httpstatus compare 302 303 307", cmp, catcmp, "cat of its output", runs, &rss_compare);
+    /* Instructions per run: ours (static or shared as built), the shared build, cat. */
+    for (int pass = 0; icount_tool && pass < 1 + have_shared; pass++) {
+        for (int w = 0; w < 3; w++) {
+            char ours[1024], base[1024], name[1024];
+            size_t n = (size_t)snprintf(ours, sizeof ours, "%s", pass ? shared : bin);
+            for (int k = 0; what[w][k]; k++)
+                n += (size_t)snprintf(ours + n, sizeof ours - n, " %s", what[w][k]);
+            snprintf(base, sizeof base, "cat %s", out[w]);
+            snprintf(name, sizeof name, "%s%s", label[w], pass ? " (shared libs)" : "");
+            icount_pair(strdup(name), ours, base);
+        }
     }
 
     struct hs_db *db;
@@ -442,10 +550,19 @@ int main(int argc, char **argv)
     struct stat dbs;
     stat("db/httpstatus.db", &dbs);
 
+    printf("\n./httpstatus is linked with %s. Whole processes: the ratio is the median of the\n"
+           "per-pair ratios of %d pairs (ours, baseline, ours, ...); other ratios are ours / baseline.\n",
+           link && *link ? link : "(see the Makefile)", runs);
     printf("\n%-46s %12s %12s %8s  %s\n", "figure", "ours", "baseline", "ratio", "baseline is");
     for (int i = 0; i < n_figures; i++) {
         const struct figure *f = &figures[i];
-        printf("%-46s %9.3f ms %9.3f ms %7.2fx  %s\n", f->name, f->ours, f->base, f->ours / f->base, f->base_name);
+        printf("%-46s %9.3f ms %9.3f ms %7.2fx  %s\n", f->name, f->ours, f->base, f->ratio > 0 ? f->ratio : f->ours / f->base, f->base_name);
+    }
+    for (int i = 0; i < n_icounts; i++) {
+        const struct icount *c = &icounts[i];
+        char name[128];
+        snprintf(name, sizeof name, "instructions: %s", c->name);
+        printf("%-46s %9.2f M  %9.2f M  %7.2fx  cat of its output (%s)\n", name, c->ours / 1e6, c->base / 1e6, c->ours / c->base, icount_tool);
     }
     printf("%-46s %9.1f MB   (lookup), %.1f MB (search), %.1f MB (compare)\n", "peak memory (max RSS), CLI",
            rss_lookup / 1024.0, rss_search / 1024.0, rss_compare / 1024.0);

@@ -227,7 +227,7 @@ heads = [l for l in out.split("\n") if l.startswith("Vendor meaning")]
 check("499: nginx meaning", any("nginx" in h for h in heads) and "Client Closed Request" in out, "headings %r" % heads)
 check("499: ArcGIS meaning", any("ArcGIS" in h for h in heads) and "Token Required" in out, "headings %r" % heads)
 d = docs.get(499, {})
-check("499: --json names both vendors", d.get("vendors") == ["nginx", "ArcGIS"], d.get("vendors"))
+check("499: --json names nginx first and ArcGIS", (d.get("vendors") or [""])[0] == "nginx" and any("ArcGIS" in v for v in d.get("vendors", [])), d.get("vendors"))
 vs = [s["source"] for s in d.get("sections", []) if s["kind"] == "vendor"]
 check("499: --json has both vendor sections", any("nginx" in s for s in vs) and any("ArcGIS" in s for s in vs), vs)
 

@@ -70,12 +70,45 @@ static void test_errors_name_the_line(void **state)
     expect_error("code: 404\nphrase: a\0b\n", 22, 2, "NUL");
 }
 
+/* The input in a heap block of exactly its length, no NUL after it: under AddressSanitizer
+ * any read past the end aborts the test. */
+static void expect_error_exact(const char *text, size_t len, int want_line, const char *want)
+{
+    char *buf = malloc(len);
+    assert_non_null(buf);
+    memcpy(buf, text, len);
+    struct corpus_file *f;
+    int line;
+    char *err;
+    assert_int_equal(corpus_parse(buf, len, &f, &line, &err), -1);
+    assert_null(f);
+    assert_int_equal(line, want_line);
+    if (!strstr(err, want))
+        fail_msg("error '%s' lacks '%s'", err, want);
+    free(err);
+    free(buf);
+}
+
+/* Regression (fuzz_corpus, seed tests/fuzz/corpus/corpus/regress-line-without-colon): the
+ * error message for a line without a colon read that line as a C string, past the end of
+ * an input whose last line has no newline. */
+static void test_line_without_colon_at_end_of_input(void **state)
+{
+    (void)state;
+    expect_error_exact("a\x10" "b", 3, 1, "expected 'name: value'");
+    expect_error_exact("a\x10" "b", 3, 1, ": ab");
+    expect_error_exact("code: 404\nno colon", 18, 2, ": no colon");
+    expect_error_exact("code: 404\r\nno colon\r", 20, 2, ": no colon");
+    expect_error_exact("x", 1, 1, ": x");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fields_and_sections),
         cmocka_unit_test(test_crlf_and_bom),
         cmocka_unit_test(test_errors_name_the_line),
+        cmocka_unit_test(test_line_without_colon_at_end_of_input),
     };
     return cmocka_run_group_tests_name("corpus", tests, NULL, NULL);
 }
