@@ -59,7 +59,7 @@ static const struct cli_command version_cmd = {.run = cmd_version};
  * the whole argument list (cmd_quiz.c) before cli_parse sees it. */
 static const struct cli_command classroom_cmds[] = {
     {.name = "quiz", .args = "[CODE|GROUP...]", .help = "a quiz that explains every answer (quiz --help)"},
-    {.name = "learn", .args = "[CODE|GROUP...]", .help = "flashcards with spaced repetition"},
+    {.name = "learn", .args = "[CODE...]", .help = "flashcards with spaced repetition"},
     {.name = "progress", .args = "", .help = "what is mastered, due and weak; quiz scores"},
 };
 
