@@ -66,8 +66,16 @@ while [ $r -le "$ROUNDS" ]; do
     "$HS" quiz --state "$F" --seed "$r" --count 500 --json >"$TMPD/key$r.json" 2>/dev/null
     "$HS" quiz --state "$F" --seed "$r" --count 500 <"$TMPD/a500" >"$TMPD/kill$r.out" 2>"$TMPD/kill$r.err" &
     pid=$!
-    # somewhere between start-up and the last answers
-    ms=$(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 2500 + 200 ))
+    # Odd rounds: at a random moment from the start (it may be setting the file up); even
+    # rounds: a random moment once the first question is out (answers are being written).
+    if [ $((r % 2)) = 0 ]; then
+        n=0
+        while [ $n -lt 200 ] && ! grep -q '^question 1/' "$TMPD/kill$r.out" 2>/dev/null; do
+            sleep 0.05
+            n=$((n + 1))
+        done
+    fi
+    ms=$(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 1500 + 50 ))
     sleep "$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"
     kill -9 "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
@@ -75,7 +83,12 @@ while [ $r -le "$ROUNDS" ]; do
     ack=$(grep -cE '^(right|wrong): ' "$TMPD/kill$r.out")
     if ! python3 - "$F" "$r" "$ack" "$TMPD/key$r.json" <<'EOF'; then bad=$((bad + 1)); fi
 import json, sqlite3, sys
+import os
 f, seed, ack, key = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+if not os.path.exists(f):
+    # killed before it made the file: then nothing was acknowledged either
+    assert ack == 0, "round %d: %d answers acknowledged, but no file" % (seed, ack)
+    sys.exit(0)
 c = sqlite3.connect(f)
 ok = c.execute("PRAGMA integrity_check").fetchone()[0]
 assert ok == "ok", "integrity_check: %s" % ok
@@ -93,6 +106,13 @@ assert got == want[:len(got)], "round %d: the answers in the file are not the on
 EOF
     r=$((r + 1))
 done
+mid=0
+r=1
+while [ $r -le "$ROUNDS" ]; do
+    [ "$(grep -cE '^(right|wrong): ' "$TMPD/kill$r.out")" -gt 0 ] && mid=$((mid + 1))
+    r=$((r + 1))
+done
+if [ $mid -ge $((ROUNDS / 3)) ]; then pass "kill -9: $mid of $ROUNDS rounds were killed while answers were being written"; else fail "kill -9: rounds killed mid-quiz" "only $mid of $ROUNDS"; fi
 if [ $bad = 0 ]; then pass "kill -9 x$ROUNDS: every acknowledged answer kept, at most one more, integrity ok"; else fail "kill -9" "$bad of $ROUNDS rounds lost answers or the file (see above)"; fi
 total=$(sql "$F" "SELECT count(*) FROM answers")
 if [ "$total" -gt 0 ]; then pass "kill -9: answers were written ($total)"; else fail "kill -9: answers were written" "none"; fi
