@@ -642,119 +642,6 @@ static int cmd_quiz(struct hs_db *db, const struct cq_opts *o, int width, quiz_s
 
 /* ---- learn ----------------------------------------------------------------------------------- */
 
-#define NEW_PER_ROUND 10
-
-struct deck {
-    struct pg_card *v;
-    size_t n, cap;
-};
-
-static void deck_push(struct deck *d, struct pg_card c)
-{
-    if (d->n == d->cap) {
-        d->cap = d->cap ? d->cap * 2 : 32;
-        d->v = xrealloc(d->v, d->cap * sizeof *d->v);
-    }
-    d->v[d->n++] = c;
-}
-
-static void deck_insert(struct deck *d, size_t at, struct pg_card c)
-{
-    deck_push(d, c);
-    if (at >= d->n)
-        at = d->n - 1;
-    memmove(&d->v[at + 1], &d->v[at], (d->n - 1 - at) * sizeof *d->v);
-    d->v[at] = c;
-}
-
-static const struct pg_card *find_card(const struct pg_card *v, size_t n, int code, int side)
-{
-    for (size_t i = 0; i < n; i++)
-        if (v[i].code == code && v[i].side == side)
-            return &v[i];
-    return NULL;
-}
-
-static int cmp_due(const void *a, const void *b)
-{
-    const struct pg_card *x = a, *y = b;
-    if (x->due != y->due)
-        return x->due < y->due ? -1 : 1;
-    return x->code != y->code ? x->code - y->code : x->side - y->side;
-}
-
-/* Rank of a code for new cards: missed in quizzes first, then the top ten, then the rest. */
-static int new_rank(struct quiz_bank *bank, const struct pg_code_stat *st, size_t n_st, int code, int top10)
-{
-    (void)bank;
-    for (size_t i = 0; i < n_st; i++)
-        if (st[i].code == code && (!st[i].last_correct || st[i].correct * 10 < st[i].asked * 6))
-            return 0;
-    return top10 ? 1 : 2;
-}
-
-struct ranked {
-    int code, rank;
-};
-
-static int cmp_ranked(const void *a, const void *b)
-{
-    const struct ranked *x = a, *y = b;
-    return x->rank != y->rank ? x->rank - y->rank : x->code - y->code;
-}
-
-/* The round: due cards of the selection (oldest due first), then new ones. */
-static void build_deck(struct quiz_bank *bank, struct hs_db *db, struct pg_store *store, const int *codes,
-                       size_t n_codes, int64_t now, struct deck *d)
-{
-    struct pg_card *cards = NULL;
-    size_t n_cards = 0;
-    pg_cards(store, &cards, &n_cards);
-    for (size_t i = 0; i < n_cards; i++) {
-        const struct pg_card *c = &cards[i];
-        int selected = 0;
-        for (size_t k = 0; k < n_codes && !selected; k++)
-            selected = codes[k] == c->code;
-        if (selected && learn_is_due(c, now) && quiz_code_class(bank, c->code) >= 0)
-            deck_push(d, *c);
-    }
-    if (d->n > 1)
-        qsort(d->v, d->n, sizeof *d->v, cmp_due);
-
-    struct pg_code_stat *st = NULL;
-    size_t n_st = 0;
-    pg_code_stats(store, &st, &n_st);
-    struct hs_entries all;
-    int top10[1000] = {0};
-    if (hsdb_list(db, 0, &all) == HS_OK) {
-        for (size_t i = 0; i < all.n; i++)
-            if (all.v[i].code >= 0 && all.v[i].code < 1000)
-                top10[all.v[i].code] = all.v[i].top10;
-        hs_entries_free(&all);
-    }
-    struct ranked *r = xcalloc(n_codes + 1, sizeof *r);
-    for (size_t k = 0; k < n_codes; k++)
-        r[k] = (struct ranked){codes[k], new_rank(bank, st, n_st, codes[k], codes[k] < 1000 && top10[codes[k]])};
-    if (n_codes > 1)
-        qsort(r, n_codes, sizeof *r, cmp_ranked);
-    /* A code's meaning side comes once its code side has left box 1. */
-    int added = 0;
-    for (size_t k = 0; k < n_codes && added < NEW_PER_ROUND; k++) {
-        int code = r[k].code;
-        const struct pg_card *front = find_card(cards, n_cards, code, PG_SIDE_CODE);
-        if (!front) {
-            deck_push(d, learn_new_card(code, PG_SIDE_CODE, now));
-            added++;
-        } else if (front->box >= 2 && !find_card(cards, n_cards, code, PG_SIDE_MEANING)) {
-            deck_push(d, learn_new_card(code, PG_SIDE_MEANING, now));
-            added++;
-        }
-    }
-    free(r);
-    free(st);
-    free(cards);
-}
-
 static int cmd_learn(struct hs_db *db, const struct cq_opts *o, int width)
 {
     struct quiz_bank *bank;
@@ -770,31 +657,29 @@ static int cmd_learn(struct hs_db *db, const struct cq_opts *o, int width)
     struct saver sv;
     open_store(o, PG_WRITE, &sv);
     int64_t now = now_seconds();
-    struct deck d = {0};
-    build_deck(bank, db, sv.store, codes, n_codes, now, &d);
-    free(codes);
     int limit = o->count > 0 ? o->count : 20;
+    struct learn_round r;
+    learn_round_build(&r, bank, sv.store, codes, n_codes, now, limit);
+    free(codes);
     int64_t session = 0;
     char *sel = selection_text(o);
     saved(&sv, pg_session_begin(sv.store, "learn", "", 0, sel, limit, now, &session));
     free(sel);
 
-    if (d.n == 0)
+    if (r.n == 0)
         printf("nothing is due: every card of this selection is waiting for its next review\n");
     else
         printf("flashcards: %zu due or new, at most %d this round (Enter shows the answer; then 1 again, 2 hard, 3 good, 4 easy)\n\n",
-               d.n, limit);
-    int shown = 0, by_grade[5] = {0};
+               r.n, limit);
     char *line = NULL;
     size_t cap = 0;
-    size_t pos = 0;
     int eof = 0;
-    while (pos < d.n && shown < limit && !eof) {
-        struct pg_card c = d.v[pos++];
-        char *label = quiz_code_label(bank, c.code), *meaning = quiz_code_meaning(bank, c.code);
-        printf("card %d\n", shown + 1);
-        if (c.side == PG_SIDE_CODE) {
-            printf("%03d: what does it mean?\n", c.code);
+    const struct pg_card *c;
+    while (!eof && (c = learn_round_next(&r)) != NULL) {
+        char *label = quiz_code_label(bank, c->code), *meaning = quiz_code_meaning(bank, c->code);
+        printf("card %d\n", r.shown + 1);
+        if (c->side == PG_SIDE_CODE) {
+            printf("%03d: what does it mean?\n", c->code);
         } else {
             put_wrapped(width, "", meaning);
             printf("which code is it?\n");
@@ -804,7 +689,7 @@ static int cmd_learn(struct hs_db *db, const struct cq_opts *o, int width)
             eof = 1;
         } else {
             put_wrapped(width, "answer: ", label);
-            if (c.side == PG_SIDE_CODE)
+            if (c->side == PG_SIDE_CODE)
                 put_wrapped(width, "        ", meaning);
             int g = -1;
             while (g < 0) {
@@ -816,17 +701,12 @@ static int cmd_learn(struct hs_db *db, const struct cq_opts *o, int width)
                 g = learn_parse_grade(line);
             }
             if (g > 0) {
-                learn_grade(&c, (enum learn_grade)g, now_seconds());
-                saved(&sv, pg_record_review(sv.store, session, &c, g, now_seconds()));
-                by_grade[g]++;
-                shown++;
-                if (g == LEARN_AGAIN) {
-                    /* Missed: it comes back a few cards later in this round. */
-                    deck_insert(&d, pos + LEARN_REQUEUE_GAP, c);
+                learn_round_grade(&r, (enum learn_grade)g, now_seconds());
+                saved(&sv, pg_record_review(sv.store, session, &r.cur, g, now_seconds()));
+                if (g == LEARN_AGAIN)
                     printf("again: it comes back in a few cards\n");
-                } else {
-                    printf("%s: next in box %d\n", learn_grade_name((enum learn_grade)g), c.box);
-                }
+                else
+                    printf("%s: next in box %d\n", learn_grade_name((enum learn_grade)g), r.cur.box);
                 fputc('\n', stdout);
             }
         }
@@ -834,12 +714,12 @@ static int cmd_learn(struct hs_db *db, const struct cq_opts *o, int width)
         free(meaning);
     }
     free(line);
-    if (shown)
-        printf("reviewed %d card%s: %d again, %d hard, %d good, %d easy\n", shown, shown == 1 ? "" : "s",
-               by_grade[1], by_grade[2], by_grade[3], by_grade[4]);
-    if (pos >= d.n && !eof && d.n > 0)
+    if (r.shown)
+        printf("reviewed %d card%s: %d again, %d hard, %d good, %d easy\n", r.shown, r.shown == 1 ? "" : "s",
+               r.by_grade[1], r.by_grade[2], r.by_grade[3], r.by_grade[4]);
+    if (learn_round_exhausted(&r) && !eof && r.n > 0)
         printf("nothing more is due for now\n");
-    free(d.v);
+    learn_round_free(&r);
     pg_close(sv.store);
     quiz_bank_free(bank);
     return EXIT_FOUND;

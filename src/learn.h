@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "progress.h"
+#include "quiz.h"
 
 enum learn_grade { LEARN_AGAIN = 1, LEARN_HARD = 2, LEARN_GOOD = 3, LEARN_EASY = 4 };
 
@@ -38,5 +39,37 @@ const char *learn_grade_name(enum learn_grade g);
 int learn_is_due(const struct pg_card *c, int64_t now);
 int learn_is_mastered(const struct pg_card *c);
 int learn_is_weak(const struct pg_card *c);
+
+/* ---- a round of flashcards ---------------------------------------------------------------- */
+
+/* New cards a round introduces at most. */
+#define LEARN_NEW_PER_ROUND 10
+
+/* The cards of a round in the order they come: the due cards of the selection (oldest due
+ * first), then up to LEARN_NEW_PER_ROUND new ones (codes missed in quizzes first, then the
+ * top ten, then the rest; a code's meaning side once its code side has left box 1). */
+struct learn_round {
+    struct pg_card *v;
+    size_t n, cap;
+    size_t pos;               /* the next card */
+    int limit;                /* cards shown at most */
+    int shown;                /* cards graded */
+    int by_grade[LEARN_EASY + 1];
+    struct pg_card cur;       /* the card being shown (learn_round_next) */
+};
+
+/* Build the round for codes[0..n) from the store's cards and quiz results (an off store:
+ * every card is new). */
+void learn_round_build(struct learn_round *r, struct quiz_bank *bank, struct pg_store *store, const int *codes,
+                       size_t n_codes, int64_t now, int limit);
+/* The next card (r->cur), or NULL when the round is over: the limit reached, or nothing is
+ * left. */
+const struct pg_card *learn_round_next(struct learn_round *r);
+/* Grade r->cur at time now: reschedule it; "again" brings it back LEARN_REQUEUE_GAP cards
+ * later. */
+void learn_round_grade(struct learn_round *r, enum learn_grade g, int64_t now);
+/* Whether every card of the round has been shown (rather than the limit reached). */
+int learn_round_exhausted(const struct learn_round *r);
+void learn_round_free(struct learn_round *r);
 
 #endif

@@ -218,6 +218,12 @@ int quiz_code_class(const struct quiz_bank *b, int code)
     return e ? e->klass : -1;
 }
 
+int quiz_code_top10(const struct quiz_bank *b, int code)
+{
+    const struct hs_entry *e = entry_of(b, code);
+    return e ? e->top10 : 0;
+}
+
 char *quiz_group_names(const struct quiz_bank *b)
 {
     struct sb s;

@@ -68,8 +68,9 @@ char *quiz_group_names(const struct quiz_bank *b);
  * code. For flashcards and the progress report. */
 char *quiz_code_label(struct quiz_bank *b, int code);
 char *quiz_code_meaning(struct quiz_bank *b, int code);
-/* The code's class (0..5), or -1 for an unknown code. */
+/* The code's class (0..5), or -1 for an unknown code; whether it is in the top ten. */
 int quiz_code_class(const struct quiz_bank *b, int code);
+int quiz_code_top10(const struct quiz_bank *b, int code);
 
 /* ---- quizzes -------------------------------------------------------------------------------- */
 

@@ -5,7 +5,9 @@
 
 #include "testutil.h"
 
+#include "data.h"
 #include "learn.h"
+#include "quiz.h"
 
 #define DAY (24 * 3600)
 
@@ -123,6 +125,46 @@ static void test_parse_grade(void **state)
     assert_string_equal(learn_grade_name(LEARN_HARD), "hard");
 }
 
+/* A round with nothing saved (the store is off): new cards in order, a limit, and a card
+ * answered "again" coming back after LEARN_REQUEUE_GAP other cards. */
+static void test_round_requeues_missed_cards(void **state)
+{
+    (void)state;
+    struct hs_db *db;
+    char *err = NULL;
+    assert_int_equal(hsdb_open_embedded(&db, &err), HS_OK);
+    struct quiz_bank *bank;
+    assert_int_equal(quiz_bank_load(db, 0, &bank), HS_OK);
+    char *notice, *warning;
+    struct pg_store *off = pg_open("/nonexistent-dir-for-test/progress.db", PG_READ, &notice, &warning);
+    assert_false(pg_enabled(off));
+    int codes[] = {200, 201, 204, 404, 410, 500};
+    struct learn_round r;
+    learn_round_build(&r, bank, off, codes, 6, 1000, 5);
+    assert_int_equal(r.n, 6);
+    /* the top ten first (200 201 204 404 500), then the rest (410) */
+    assert_int_equal(r.v[5].code, 410);
+    const struct pg_card *c = learn_round_next(&r);
+    assert_non_null(c);
+    int first = c->code;
+    learn_round_grade(&r, LEARN_AGAIN, 1000);
+    int seen[16], n = 0;
+    while ((c = learn_round_next(&r)) != NULL) {
+        seen[n++] = c->code;
+        learn_round_grade(&r, LEARN_GOOD, 1000);
+    }
+    assert_int_equal(r.shown, 5);                  /* the limit */
+    assert_int_equal(n, 4);
+    assert_int_equal(seen[LEARN_REQUEUE_GAP], first);   /* back after three others */
+    assert_int_equal(r.by_grade[LEARN_AGAIN], 1);
+    assert_int_equal(r.by_grade[LEARN_GOOD], 4);
+    assert_false(learn_round_exhausted(&r));       /* cards were left when the limit came */
+    learn_round_free(&r);
+    pg_close(off);
+    quiz_bank_free(bank);
+    hsdb_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -133,6 +175,7 @@ int main(void)
         cmocka_unit_test(test_again_on_a_new_card_is_no_lapse),
         cmocka_unit_test(test_hard_waits_at_least_the_first_box),
         cmocka_unit_test(test_parse_grade),
+        cmocka_unit_test(test_round_requeues_missed_cards),
     };
     return cmocka_run_group_tests_name("learn", tests, NULL, NULL);
 }
