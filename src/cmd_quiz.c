@@ -642,7 +642,31 @@ static int cmd_quiz(struct hs_db *db, const struct cq_opts *o, int width, quiz_s
 
 /* ---- learn ----------------------------------------------------------------------------------- */
 
-static int cmd_learn(struct hs_db *db, const struct cq_opts *o, int width)
+/* Grades and saves a flashcard; the first failure is reported once (after the screen). */
+struct grader {
+    struct saver *sv;
+    int64_t session;
+    int in_screen;
+    const char *late_warning;
+};
+
+static const char *grade_card(void *ctx, struct learn_round *r, enum learn_grade g)
+{
+    struct grader *gr = ctx;
+    learn_round_grade(r, g, now_seconds());
+    enum pg_status s = pg_record_review(gr->sv->store, gr->session, &r->cur, (int)g, now_seconds());
+    if (s != PG_FAILED || gr->sv->warned)
+        return NULL;
+    gr->sv->warned = 1;
+    if (!gr->in_screen) {
+        cli_error("%s", pg_error(gr->sv->store));
+        return NULL;
+    }
+    gr->late_warning = pg_error(gr->sv->store);
+    return gr->late_warning;
+}
+
+static int cmd_learn(struct hs_db *db, const struct cq_opts *o, int width, learn_screen_fn screen)
 {
     struct quiz_bank *bank;
     if (quiz_bank_load(db, o->ascii, &bank) != HS_OK)
@@ -666,6 +690,23 @@ static int cmd_learn(struct hs_db *db, const struct cq_opts *o, int width)
     saved(&sv, pg_session_begin(sv.store, "learn", "", 0, sel, limit, now, &session));
     free(sel);
 
+    struct grader gr = {&sv, session, 0, NULL};
+    if (screen && use_screen()) {
+        const char *why = NULL;
+        gr.in_screen = 1;
+        int st = screen(&r, bank, o->ascii, grade_card, &gr, &why);
+        if (st != 0)
+            cli_error("%s", why);
+        else if (gr.late_warning)
+            cli_error("%s", gr.late_warning);
+        if (st == 0 && r.shown)
+            printf("reviewed %d card%s: %d again, %d hard, %d good, %d easy\n", r.shown, r.shown == 1 ? "" : "s",
+                   r.by_grade[1], r.by_grade[2], r.by_grade[3], r.by_grade[4]);
+        learn_round_free(&r);
+        pg_close(sv.store);
+        quiz_bank_free(bank);
+        return st == 0 ? EXIT_FOUND : EXIT_USAGE;
+    }
     if (r.n == 0)
         printf("nothing is due: every card of this selection is waiting for its next review\n");
     else
@@ -701,8 +742,7 @@ static int cmd_learn(struct hs_db *db, const struct cq_opts *o, int width)
                 g = learn_parse_grade(line);
             }
             if (g > 0) {
-                learn_round_grade(&r, (enum learn_grade)g, now_seconds());
-                saved(&sv, pg_record_review(sv.store, session, &r.cur, g, now_seconds()));
+                grade_card(&gr, &r, (enum learn_grade)g);
                 if (g == LEARN_AGAIN)
                     printf("again: it comes back in a few cards\n");
                 else
@@ -932,7 +972,7 @@ static int locale_is_utf8(void)
     return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
-int cq_main(int argc, char **argv, quiz_screen_fn screen)
+int cq_main(int argc, char **argv, const struct cq_screens *screens)
 {
     struct cq_opts o;
     if (parse(argc, argv, &o) != 0) {
@@ -959,10 +999,10 @@ int cq_main(int argc, char **argv, quiz_screen_fn screen)
     int status;
     switch (o.cmd) {
     case CQ_QUIZ:
-        status = cmd_quiz(db, &o, width, screen);
+        status = cmd_quiz(db, &o, width, screens ? screens->quiz : NULL);
         break;
     case CQ_LEARN:
-        status = cmd_learn(db, &o, width);
+        status = cmd_learn(db, &o, width, screens ? screens->learn : NULL);
         break;
     default:
         status = cmd_progress(db, &o, width);

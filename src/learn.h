@@ -72,4 +72,15 @@ void learn_round_grade(struct learn_round *r, enum learn_grade g, int64_t now);
 int learn_round_exhausted(const struct learn_round *r);
 void learn_round_free(struct learn_round *r);
 
+/* ---- front ends ------------------------------------------------------------------------------ */
+
+/* Called by a front end when the learner grades r->cur: grade it (learn_round_grade, at the
+ * caller's time) and save it; returns a warning to show (owned by the callee) or NULL. */
+typedef const char *(*learn_grade_fn)(void *ctx, struct learn_round *r, enum learn_grade g);
+
+/* A front end that runs a round on a terminal (the UI's lc_run): 0 when it ran; else *why
+ * says why the terminal cannot be used. */
+typedef int (*learn_screen_fn)(struct learn_round *r, struct quiz_bank *bank, int ascii, learn_grade_fn on_grade,
+                               void *ctx, const char **why);
+
 #endif

@@ -3,14 +3,14 @@
 #include "quiz_screen.h"
 
 #include <curses.h>
-#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../text.h"
 #include "../util.h"
 #include "draw.h"
+#include "frame.h"
 
 struct qs_line {
     char *text;
@@ -307,41 +307,6 @@ void qs_prepare(struct qs_round *r, int w, int h)
 
 /* ---- drawing ----------------------------------------------------------------------------------- */
 
-static const char *frame_line(int ascii)
-{
-    return ascii ? "-" : "\xE2\x94\x80";
-}
-
-static const char *corner(char which, int ascii)
-{
-    if (ascii)
-        return "+";
-    switch (which) {
-    case '1': return "\xE2\x94\x8C";   /* ┌ */
-    case '2': return "\xE2\x94\x90";   /* ┐ */
-    case '3': return "\xE2\x94\x94";   /* └ */
-    default: return "\xE2\x94\x98";    /* ┘ */
-    }
-}
-
-/* A border row: corners, a label after two lines, lines to the end. */
-static void frame_border(int y, int x, int w, char left, char right, const char *label, enum style label_st, int ascii)
-{
-    draw_text(y, x, 1, corner(left, ascii), ST_DIM);
-    for (int i = 1; i < w - 1; i++)
-        draw_text(y, x + i, 1, frame_line(ascii), ST_DIM);
-    draw_text(y, x + w - 1, 1, corner(right, ascii), ST_DIM);
-    if (label && *label && w > 8) {
-        struct sb b;
-        sb_init(&b);
-        sb_putc(&b, ' ');
-        txt_fit(&b, label, w - 8, 1, ascii);
-        sb_putc(&b, ' ');
-        draw_text(y, x + 2, w - 4, b.buf, label_st);
-        sb_free(&b);
-    }
-}
-
 void qs_draw(const struct qs_round *r, int y, int x, int h, int w)
 {
     if (w < MIN_W || h < MIN_H) {
@@ -355,12 +320,8 @@ void qs_draw(const struct qs_round *r, int y, int x, int h, int w)
     else
         sb_printf(&title, "quiz: question %zu/%zu (%s), score %d/%d", r->cur + 1, r->qz->n,
                   quiz_kind_name(r->qz->q[r->cur].kind), r->score.correct, r->score.asked);
-    frame_border(y, x, w, '1', '2', title.buf, ST_BOLD, r->ascii);
-    sb_free(&title);
     int ch = h - 2;
     for (int i = 0; i < ch; i++) {
-        draw_vline(y + 1 + i, x, 1);
-        draw_vline(y + 1 + i, x + w - 1, 1);
         size_t k = r->top + (size_t)i;
         if (k < r->n_lines) {
             const struct qs_line *ln = &r->lines[k];
@@ -378,87 +339,38 @@ void qs_draw(const struct qs_round *r, int y, int x, int h, int w)
     else
         hint = more ? (r->ascii ? "Enter next  Down: more  q score" : "Enter next  \xE2\x86\x93 more  q score")
                     : "Enter next  q score";
-    if (r->warning)
-        frame_border(y + h - 1, x, w, '3', '4', r->warning, ST_ERROR, r->ascii);
-    else
-        frame_border(y + h - 1, x, w, '3', '4', hint, ST_DIM, r->ascii);
+    frame_draw(y, x, h, w, title.buf, ST_BOLD, r->warning ? r->warning : hint, r->warning ? ST_ERROR : ST_DIM, r->ascii);
+    sb_free(&title);
 }
 
 /* ---- full screen ------------------------------------------------------------------------------- */
 
-static volatile sig_atomic_t got_signal;
-static int curses_on;
-
-static void restore(void)
+static void prepare_op(void *st, int w, int h)
 {
-    if (curses_on) {
-        curses_on = 0;
-        endwin();
-    }
+    qs_prepare(st, w, h);
 }
 
-static void on_signal(int sig)
+static void draw_op(const void *st, int y, int x, int h, int w)
 {
-    got_signal = sig;
+    qs_draw(st, y, x, h, w);
+}
+
+static int key_op(void *st, int ch)
+{
+    int r = qs_key(st, ch);
+    return (r & QS_QUIT ? FRAME_QUIT : 0) | (r & QS_REDRAW ? FRAME_REDRAW : 0);
 }
 
 int qs_run(const struct quiz *qz, struct quiz_bank *bank, int ascii, quiz_answer_fn on_answer, void *ctx,
            struct quiz_score *score, const char **why)
 {
+    static const struct frame_ops ops = {prepare_op, draw_op, key_op};
     memset(score, 0, sizeof *score);
-    SCREEN *scr = newterm(NULL, stdout, stdin);
-    if (!scr) {
-        *why = "cannot drive this terminal (check TERM)";
-        return 2;
-    }
-    curses_on = 1;
-    atexit(restore);
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    sigaction(SIGQUIT, &sa, NULL);
-    cbreak();
-    noecho();
-    nonl();
-    keypad(stdscr, TRUE);
-    curs_set(0);
-    const char *nc = getenv("NO_COLOR");
-    draw_init(!(nc && *nc), ascii);
-
     struct qs_round r;
     qs_init(&r, qz, bank, ascii, on_answer, ctx);
-    int flags = QS_REDRAW;
-    while (!got_signal && !(flags & QS_QUIT)) {
-        if (flags & QS_REDRAW) {
-            int rows, cols;
-            getmaxyx(stdscr, rows, cols);
-            qs_prepare(&r, cols, rows);
-            erase();
-            qs_draw(&r, 0, 0, rows, cols);
-            refresh();
-        }
-        timeout(500);
-        int ch = getch();
-        flags = ch == ERR ? QS_NOTHING : qs_key(&r, ch);
-    }
-    restore();
-    delscreen(scr);
-    if (got_signal) {
-        /* The terminal is restored; the answers given are saved. End as the signal asks. */
-        int sig = got_signal;
-        qs_free(&r);
-        if (sig == SIGQUIT)
-            _exit(128 + sig);
-        signal(sig, SIG_DFL);
-        raise(sig);
-        _exit(128 + sig);
-    }
+    int status = frame_run(&ops, &r, ascii, why);
     *score = r.score;
     r.score = (struct quiz_score){0};
     qs_free(&r);
-    return 0;
+    return status;
 }
