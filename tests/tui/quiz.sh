@@ -182,3 +182,80 @@ if wait_until 'has "question 1/4" && [ -s "$d/pid" ]'; then
 else
     fail_screen "SIGINT: the quiz starts" "no quiz on the screen"
 fi
+
+# ---- flashcards on a terminal ------------------------------------------------------------------------------
+L=$TUI_TMP/learn.db
+_rc=$TUI_TMP/rc.learn
+tui_launch "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color '$HS' learn 404 410 --state '$L'; echo \$? >'$_rc'; exec sleep 30" 60 20
+TUI_RC=$_rc
+check "learn: a frame" "flashcards: card 1 of at most 20"
+ok "learn: the first card shows a code" 'has "│ 404 " && has "What does it mean?" && ! has "Not Found"' 'no card 404, or the answer shows already'
+keys Space
+check "learn: Space shows the answer" "404 Not Found"
+check "learn: asks for a grade" "How well did you know it?"
+keys 1
+check "learn: again" "again: it comes back in a few cards"
+ok "learn: the next card" 'has "│ 410 " && has "card 2 of"' 'no card 410'
+keys Space 3
+check "learn: good" "good: next in box 2"
+ok "learn: the missed card comes back" 'has "│ 404 " && has "card 3 of"' 'card 404 did not come back'
+keys Space 3
+check "learn: the round ends when nothing is left" "Reviewed 3 cards: 1 again, 0 hard, 2 good, 0 easy."
+check "learn: nothing more due" "Nothing more is due for now."
+keys q
+ok "learn: q leaves" '[ -s "$TUI_RC" ]' 'it did not end'
+if [ "$(exit_status)" = "status 0" ]; then pass "learn: exit 0"; else fail_screen "learn: exit 0" "$(exit_status)"; fi
+after_exit "learn: the summary stays in plain text" "reviewed 3 cards: 1 again, 0 hard, 2 good, 0 easy"
+n=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from cards').fetchone()[0])" "$L")
+if [ "$n" = 2 ]; then pass "learn: two cards saved"; else fail "learn: two cards saved" "$n"; fi
+
+# ---- in the browser: Q and L on the selected code's group -------------------------------------------------
+B=$TUI_TMP/bxdg
+hs_start XDG_STATE_HOME="$B"
+wait_until 'title_has codes' >/dev/null
+type_text 301
+ok "browser: 301 selected" 'detail_title_is "301 Moved Permanently"' 'detail shows "$(detail_title)"'
+keys Q
+check "browser Q: the quiz overlay" "httpstatus — quiz"
+ok "browser Q: a question within a frame" 'row 2 | grep -q "^┌─ quiz: question 1/10" && row 2 | grep -q "┐$" && row 29 | grep -q "^└─.*┘$"' \
+    'no frame: row 2 "$(row 2)", row 29 "$(row 29)"'
+check "browser Q: on the redirects group" "Redirects: permanent or temporary"
+keys a
+ok "browser Q: answered" 'has "Right:" || has "Wrong:"' 'no feedback'
+check "browser Q: scored" "score "
+keys Enter
+check "browser Q: the next question" "question 2/10"
+keys q
+check "browser Q: q shows the score so far" "Score: "
+keys q
+ok "browser Q: q again returns to the browser" 'title_has codes && ! has "┌─ quiz"' 'still in the quiz'
+keys L
+check "browser L: the flashcard overlay" "httpstatus — flashcards"
+ok "browser L: a card within a frame" 'row 2 | grep -q "^┌─ flashcards: card 1" && has "What does it mean?"' 'no card'
+keys Space 4
+check "browser L: graded" "easy: next in box"
+keys q q
+ok "browser L: back to the browser" 'title_has codes && ! has "flashcards"' 'still in the flashcards'
+n=$(python3 -c "
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+print(c.execute(\"select count(*) from answers where kind <> 'card'\").fetchone()[0], c.execute('select count(*) from cards').fetchone()[0])" "$B/httpstatus/progress.db")
+if [ "$n" = "1 1" ]; then pass "browser: the answer and the card are saved"; else fail "browser: the answer and the card are saved" "$n"; fi
+# A class heading: the quiz is on that class.
+type_text 100
+ok "browser: 100 selected" 'detail_title_is "100 Continue"' 'detail shows "$(detail_title)"'
+keys k
+ok "browser: the 1xx heading" 'detail_part | grep -q "Informational"' 'not on the 1xx heading: $(detail_title)'
+keys Q
+check "browser Q on a class: on the class" "the 1xx class"
+keys q q q
+ok "browser: quits" '[ "$DEAD" = 1 ] || [ -s "$TUI_RC" ]' 'did not quit'
+
+# At 60x20 the browser's quiz is still legible within its frame.
+hs_start XDG_STATE_HOME="$B"
+tui_resize 60 20
+type_text 404
+keys Q
+ok "browser 60x20: the quiz frame fits" 'row 2 | grep -q "^┌─ quiz" && row 19 | grep -q "^└─" && has "a) " && has "d) "' \
+    'row 2 "$(row 2)", row 19 "$(row 19)"'
+keys q q q
