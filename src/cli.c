@@ -62,6 +62,13 @@ static const struct cli_command browse_cmd = {.args = "", .help = "open the brow
 static const struct cli_command lookup_cmd = {.args = "CODE|CLASS|NAME", .help = "full documentation: 404, 4xx, 41x, teapot, \"not found\"", .run = cmd_lookup};
 static const struct cli_command help_cmd = {.run = cmd_help, .no_db = 1};
 static const struct cli_command version_cmd = {.run = cmd_version};
+/* Listed in --help only: these commands take options of their own, so main() hands them
+ * the whole argument list (cmd_quiz.c) before cli_parse sees it. */
+static const struct cli_command classroom_cmds[] = {
+    {.name = "quiz", .args = "[CODE|GROUP...]", .help = "a quiz that explains every answer (quiz --help)"},
+    {.name = "learn", .args = "[CODE...]", .help = "flashcards with spaced repetition"},
+    {.name = "progress", .args = "", .help = "what is mastered, due and weak; quiz scores"},
+};
 
 static const struct cli_command *find_command(const char *word)
 {
@@ -91,6 +98,8 @@ void cli_usage_to(FILE *f)
     for (const struct cli_command *c = cli_commands; c->run; c++)
         if (c->args)
             usage_line(f, c);
+    for (size_t i = 0; i < sizeof classroom_cmds / sizeof classroom_cmds[0]; i++)
+        usage_line(f, &classroom_cmds[i]);
     fputs("\n"
           "options:\n"
           "  --json            JSON output\n"

@@ -10,8 +10,11 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cmd_quiz.h"
 #include "data.h"
 #include "ui/present.h"
+#include "ui/card_screen.h"
+#include "ui/quiz_screen.h"
 #include "ui/ui.h"
 
 static int locale_is_utf8(void)
@@ -23,6 +26,10 @@ static int locale_is_utf8(void)
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    if (cq_wants(argc, argv)) {
+        static const struct cq_screens screens = {qs_run, lc_run};
+        return cq_main(argc, argv, &screens);
+    }
     struct cli_opts o;
     if (cli_parse(argc, argv, &o) != 0)
         return EXIT_USAGE;

@@ -42,6 +42,7 @@ struct rect {
 };
 
 struct app;
+struct classroom;
 
 /* A view (tig's view ops, tmux's window modes): fills only what it needs.
  *   open     an overlay being opened by its action; returns 1 when it opened, 0 when it
@@ -185,6 +186,9 @@ struct app {
         char *stacked;         /* stacked: the rendered text */
         size_t total;          /* virtual lines */
     } cl;
+
+    /* the quiz and flashcard overlays (view_quiz.c, view_learn.c): the round in play */
+    struct classroom *room;    /* owned; NULL when neither is open */
 
     char message[256];         /* one-line message for the status bar */
     int msg_error;

@@ -47,6 +47,8 @@ const struct keybind keys_table[] = {
     {'l', ACT_RIGHT, C, "l", "compare: select the column to the right", NULL},
     {KEY_RIGHT, ACT_RIGHT, C, "Right", NULL, NULL},
     {'d', ACT_HIDE_SAME, C, "d", "compare: hide or show the rows that are the same", "d same rows"},
+    {'Q', ACT_QUIZ, B, "Q", "quiz on the selected code's comparison group, or its class", NULL},
+    {'L', ACT_LEARN, B, "L", "flashcards on the selected code's comparison group, or its class", NULL},
     {'?', ACT_HELP, B | C | H, "?", "help (this screen)", "? help"},
     {KEY_F(1), ACT_HELP, B | C, "F1", NULL, NULL},
     {27, ACT_ESCAPE, B | C | H, "Esc", "close the overlay, or leave the search result", "Esc back"},

@@ -11,6 +11,8 @@ extern const struct view view_search;
 extern const struct view view_compare;
 extern const struct view view_help;
 extern const struct view view_present;
+extern const struct view view_quiz;
+extern const struct view view_learn;
 
 const struct view *const ui_views[] = {
     [VIEW_LIST] = &view_list,       /* the browse panes: fixed places */
@@ -19,6 +21,8 @@ const struct view *const ui_views[] = {
     &view_compare,
     &view_help,
     &view_present,
+    &view_quiz,
+    &view_learn,
 };
 
 const size_t ui_views_count = sizeof ui_views / sizeof ui_views[0];

@@ -1,0 +1,123 @@
+/* frame.c — see frame.h. */
+#include "frame.h"
+
+#include <curses.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../text.h"
+#include "../util.h"
+
+static const char *frame_line(int ascii)
+{
+    return ascii ? "-" : "\xE2\x94\x80";   /* ─ */
+}
+
+static const char *corner(int which, int ascii)
+{
+    static const char *const utf8[] = {"\xE2\x94\x8C", "\xE2\x94\x90", "\xE2\x94\x94", "\xE2\x94\x98"};   /* ┌┐└┘ */
+    return ascii ? "+" : utf8[which];
+}
+
+static void border_row(int y, int x, int w, int left, int right, const char *label, enum style st, int ascii)
+{
+    draw_text(y, x, 1, corner(left, ascii), ST_DIM);
+    for (int i = 1; i < w - 1; i++)
+        draw_text(y, x + i, 1, frame_line(ascii), ST_DIM);
+    draw_text(y, x + w - 1, 1, corner(right, ascii), ST_DIM);
+    if (label && *label && w > 8) {
+        struct sb b;
+        sb_init(&b);
+        sb_putc(&b, ' ');
+        txt_fit(&b, label, w - 8, 1, ascii);
+        sb_putc(&b, ' ');
+        draw_text(y, x + 2, w - 4, b.buf, st);
+        sb_free(&b);
+    }
+}
+
+void frame_draw(int y, int x, int h, int w, const char *title, enum style title_st, const char *hint,
+                enum style hint_st, int ascii)
+{
+    if (h < 2 || w < 2)
+        return;
+    border_row(y, x, w, 0, 1, title, title_st, ascii);
+    for (int i = 1; i < h - 1; i++) {
+        draw_vline(y + i, x, 1);
+        draw_vline(y + i, x + w - 1, 1);
+    }
+    border_row(y + h - 1, x, w, 2, 3, hint, hint_st, ascii);
+}
+
+/* ---- full screen ----------------------------------------------------------------------------- */
+
+static volatile sig_atomic_t got_signal;
+static int curses_on;
+
+static void restore(void)
+{
+    if (curses_on) {
+        curses_on = 0;
+        endwin();
+    }
+}
+
+static void on_signal(int sig)
+{
+    got_signal = sig;
+}
+
+int frame_run(const struct frame_ops *ops, void *state, int ascii, const char **why)
+{
+    SCREEN *scr = newterm(NULL, stdout, stdin);
+    if (!scr) {
+        *why = "this terminal type (TERM) is unknown; set TERM, or give the answers on standard input";
+        return 2;
+    }
+    curses_on = 1;
+    atexit(restore);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    curs_set(0);
+    const char *nc = getenv("NO_COLOR");
+    draw_init(!(nc && *nc), ascii);
+    int flags = FRAME_REDRAW;
+    while (!got_signal && !(flags & FRAME_QUIT)) {
+        if (flags & FRAME_REDRAW) {
+            int rows, cols;
+            getmaxyx(stdscr, rows, cols);
+            ops->prepare(state, cols, rows);
+            erase();
+            ops->draw(state, 0, 0, rows, cols);
+            refresh();
+        }
+        /* A short timeout lets a signal end the loop even without input. */
+        timeout(500);
+        int ch = getch();
+        flags = ch == ERR ? FRAME_NOTHING : ops->key(state, ch);
+    }
+    restore();
+    delscreen(scr);
+    if (got_signal) {
+        /* The terminal is restored, and what was answered is saved: end as the signal asks. */
+        int sig = got_signal;
+        if (sig == SIGQUIT)
+            _exit(128 + sig);
+        signal(sig, SIG_DFL);
+        raise(sig);
+        _exit(128 + sig);
+    }
+    return 0;
+}

@@ -1,0 +1,28 @@
+/* frame.h — what the full-screen rounds share (the quiz and the flashcards): a frame with a
+ * title in its top border and a hint in its bottom border, and a loop that runs one of them
+ * on the whole terminal and restores the terminal after it, whatever happens. */
+#ifndef HS_FRAME_H
+#define HS_FRAME_H
+
+#include "draw.h"
+
+/* A frame of h rows by w columns at (y, x): title (style title_st) on the top border, hint
+ * (style hint_st) on the bottom one; both cut to fit. The inside is left as it is. */
+void frame_draw(int y, int x, int h, int w, const char *title, enum style title_st, const char *hint,
+                enum style hint_st, int ascii);
+
+/* A round on the whole screen: prepare for the size, draw from prepared state, and handle a
+ * key (returning FRAME_* flags). */
+enum { FRAME_NOTHING = 0, FRAME_REDRAW = 1, FRAME_QUIT = 2 };
+struct frame_ops {
+    void (*prepare)(void *state, int w, int h);
+    void (*draw)(const void *state, int y, int x, int h, int w);
+    int (*key)(void *state, int ch);
+};
+
+/* Run ops on state until a key returns FRAME_QUIT. Returns 0, or 2 with *why set when the
+ * terminal cannot be driven (nothing was shown then). On SIGINT, SIGTERM, SIGHUP or
+ * SIGQUIT the terminal is restored and the program ends as the signal asks (128 + N). */
+int frame_run(const struct frame_ops *ops, void *state, int ascii, const char **why);
+
+#endif
