@@ -163,7 +163,7 @@ enum hs_status quiz_bank_load(struct hs_db *db, int ascii, struct quiz_bank **ou
     b->db = db;
     b->ascii = ascii;
     *out = NULL;
-    enum hs_status s = hsdb_list(db, 0, &b->all);
+    enum hs_status s = hsdb_list(db, HS_ALL_CLASSES, &b->all);
     if (s == HS_OK)
         s = load_groups(b);
     if (s == HS_OK) {
