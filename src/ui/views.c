@@ -10,6 +10,8 @@ extern const struct view view_detail;
 extern const struct view view_search;
 extern const struct view view_compare;
 extern const struct view view_help;
+extern const struct view view_find;
+extern const struct view view_copy;
 
 const struct view *const ui_views[] = {
     [VIEW_LIST] = &view_list,       /* the browse panes: fixed places */
@@ -17,6 +19,8 @@ const struct view *const ui_views[] = {
     &view_search,                   /* overlays: opened by their action (.opens) */
     &view_compare,
     &view_help,
+    &view_find,
+    &view_copy,
 };
 
 const size_t ui_views_count = sizeof ui_views / sizeof ui_views[0];
