@@ -1,4 +1,5 @@
-/* data.h — the data layer: the only module that talks to SQLite.
+/* data.h — the data layer: the only module that talks to SQLite (src/data_*.c, sharing
+ * src/data_int.h).
  *
  * One struct hs_db owns the connection. Every function returns an hs_status; on anything
  * but HS_OK and HS_NOTFOUND, hsdb_error() says what went wrong in words for a person.

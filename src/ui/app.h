@@ -24,9 +24,6 @@
  * driver falls back to its generic keys. UI_CLOSE: close this overlay. */
 enum { UI_NOTHING = 0, UI_REDRAW = 1, UI_QUIT = 2, UI_CLOSE = 4, UI_NOT_MINE = 8 };
 
-/* Exit statuses of the browser (as the command line's: see cli.h). */
-enum { UI_EXIT_OK = 0, UI_EXIT_ERROR = 2 };
-
 enum item_kind { ITEM_CLASS, ITEM_CODE, ITEM_HIT, ITEM_NOTE };
 
 struct item {

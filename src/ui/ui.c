@@ -15,6 +15,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "../exit.h"
 #include "../text.h"
 #include "app.h"
 #include "draw.h"
@@ -564,13 +565,13 @@ int ui_run(struct hs_db *db, int ascii)
     const char *why;
     if (ui_usable(&why) != 0) {
         fprintf(stderr, "httpstatus: %s\n", why);
-        return UI_EXIT_ERROR;
+        return EXIT_ERROR;
     }
     struct app a;
     if (app_init(&a, db, ascii, &why) != 0) {
         fprintf(stderr, "httpstatus: %s\n", why);
         app_free(&a);
-        return UI_EXIT_ERROR;
+        return EXIT_ERROR;
     }
 
     install_signals();
@@ -578,7 +579,7 @@ int ui_run(struct hs_db *db, int ascii)
     if (start_curses(ascii, &why) != 0) {
         fprintf(stderr, "httpstatus: %s\n", why);
         app_free(&a);
-        return UI_EXIT_ERROR;
+        return EXIT_ERROR;
     }
     int flags = UI_REDRAW;
     int dead_reads = 0;
@@ -614,10 +615,10 @@ int ui_run(struct hs_db *db, int ascii)
         delscreen(screen);
         screen = NULL;
     }
-    int status = UI_EXIT_OK;
+    int status = EXIT_FOUND;
     if (a.err) {
         fprintf(stderr, "httpstatus: %s\n", a.err);
-        status = UI_EXIT_ERROR;
+        status = EXIT_ERROR;
     }
     while (a.n_overlays)
         close_overlay(&a);
