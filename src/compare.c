@@ -121,27 +121,11 @@ int cmp_stacked(const struct cmp_table *t, int width)
     return width > 0 && col_width(t, width) < CMP_MIN_COL;
 }
 
-/* Wrapped lines of s for width w (w <= 0: one line). */
+/* Wrapped lines of s for width w (w <= 0: one line): at word boundaries, a word wider than
+ * the column hyphenated, nothing cut. */
 static size_t wrap_cell(const char *s, int w, char ***out)
 {
-    size_t *st, *ln;
-    size_t n = txt_wrap(s, w, &st, &ln);
-    char **v = xmalloc(n * sizeof *v);
-    for (size_t i = 0; i < n; i++) {
-        char *piece = xstrndup(s + st[i], ln[i]);
-        if (w > 0 && txt_width(piece, strlen(piece)) > w) {
-            struct sb b;
-            sb_init(&b);
-            txt_fit(&b, piece, w, 0, 0);
-            free(piece);
-            piece = sb_steal(&b);
-        }
-        v[i] = piece;
-    }
-    free(st);
-    free(ln);
-    *out = v;
-    return n;
+    return txt_wrap_lines(s, w, w, out);
 }
 
 static void pad(struct sb *b, const char *s, int w)

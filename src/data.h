@@ -133,6 +133,12 @@ void hsdb_set_budget(struct hs_db *db, long steps);
 
 /* The codes of class klass (0 to 5), or of all classes with HS_ALL_CLASSES, in code order
  * (000 first). */
+/* Only standard codes (status standard) in what hsdb_list, hsdb_class_counts,
+ * hsdb_list_page, hsdb_code_position and hsdb_first_code return (on 1), or every code
+ * (on 0, the default). The browser's "standard only" view; a code that is not standard is
+ * then HS_NOTFOUND to hsdb_code_position and hsdb_first_code. */
+void hsdb_set_standard_only(struct hs_db *db, int on);
+
 enum hs_status hsdb_list(struct hs_db *db, int klass, struct hs_entries *out);
 void hs_entries_free(struct hs_entries *l);
 

@@ -27,6 +27,7 @@ struct hs_db {
     char *err;           /* last error message, owned */
     long budget;         /* progress handler ticks allowed per call; 0 = unlimited */
     long ticks;
+    int standard_only;   /* the list functions see only standard codes */
 };
 
 /* ---- data_open.c ---- */

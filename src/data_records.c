@@ -25,15 +25,20 @@ void hs_entries_free(struct hs_entries *l)
     l->n = 0;
 }
 
+void hsdb_set_standard_only(struct hs_db *db, int on)
+{
+    db->standard_only = on != 0;
+}
+
 enum hs_status hsdb_list(struct hs_db *db, int klass, struct hs_entries *out)
 {
     struct vec a = {NULL, 0, 0, sizeof(struct hs_entry)};
-    int args[1] = {klass};
+    int args[2] = {db->standard_only, klass};
     db_start_call(db);
     int all = klass == HS_ALL_CLASSES;
-    enum hs_status s = db_run(db, all ? "SELECT " ENTRY_COLS " FROM codes c ORDER BY c.code"
-                                      : "SELECT " ENTRY_COLS " FROM codes c WHERE c.class = ?1 ORDER BY c.code",
-                           args, all ? 0 : 1, NULL, list_row, &a);
+    enum hs_status s = db_run(db, all ? "SELECT " ENTRY_COLS " FROM codes c WHERE ?1 = 0 OR c.status = 'standard' ORDER BY c.code"
+                                      : "SELECT " ENTRY_COLS " FROM codes c WHERE c.class = ?2 AND (?1 = 0 OR c.status = 'standard') ORDER BY c.code",
+                           args, all ? 1 : 2, NULL, list_row, &a);
     out->v = a.v;
     out->n = a.n;
     if (s != HS_OK && s != HS_NOTFOUND)
@@ -56,9 +61,10 @@ enum hs_status hsdb_class_counts(struct hs_db *db, size_t counts[HS_N_CLASSES])
     db_start_call(db);
     enum hs_status s = HS_OK;
     for (int k = 0; k < HS_N_CLASSES && s == HS_OK; k++) {
-        int args[1] = {k};
+        int args[2] = {k, db->standard_only};
         /* One count per class over the (class, code) index. */
-        s = db_run(db, "SELECT class, count(*) FROM codes WHERE class = ?1", args, 1, NULL, count_row, counts);
+        s = db_run(db, "SELECT class, count(*) FROM codes WHERE class = ?1 AND (?2 = 0 OR status = 'standard')", args, 2, NULL,
+                   count_row, counts);
         if (s == HS_NOTFOUND)
             s = HS_OK;
     }
@@ -68,10 +74,11 @@ enum hs_status hsdb_class_counts(struct hs_db *db, size_t counts[HS_N_CLASSES])
 enum hs_status hsdb_list_page(struct hs_db *db, int klass, size_t offset, size_t n, struct hs_entries *out)
 {
     struct vec a = {NULL, 0, 0, sizeof(struct hs_entry)};
-    int args[3] = {klass, (int)(n > 100000 ? 100000 : n), (int)(offset > 100000000 ? 100000000 : offset)};
+    int args[4] = {klass, (int)(n > 100000 ? 100000 : n), (int)(offset > 100000000 ? 100000000 : offset), db->standard_only};
     db_start_call(db);
-    enum hs_status s = db_run(db, "SELECT " ENTRY_COLS " FROM codes c WHERE c.class = ?1 ORDER BY c.code LIMIT ?2 OFFSET ?3",
-                           args, 3, NULL, list_row, &a);
+    enum hs_status s = db_run(db, "SELECT " ENTRY_COLS " FROM codes c WHERE c.class = ?1 AND (?4 = 0 OR c.status = 'standard') "
+                                  "ORDER BY c.code LIMIT ?2 OFFSET ?3",
+                              args, 4, NULL, list_row, &a);
     out->v = a.v;
     out->n = a.n;
     if (s != HS_OK && s != HS_NOTFOUND)
@@ -95,10 +102,12 @@ static enum hs_status position_row(sqlite3_stmt *st, void *arg)
 enum hs_status hsdb_code_position(struct hs_db *db, int code, int *klass, size_t *index)
 {
     struct position p = {0, 0};
-    int args[1] = {code};
+    int args[2] = {code, db->standard_only};
     db_start_call(db);
-    enum hs_status s = db_run(db, "SELECT c.class, (SELECT count(*) FROM codes d WHERE d.class = c.class AND d.code < c.code) "
-                               "FROM codes c WHERE c.code = ?1", args, 1, NULL, position_row, &p);
+    enum hs_status s = db_run(db, "SELECT c.class, (SELECT count(*) FROM codes d WHERE d.class = c.class AND d.code < c.code "
+                                  "AND (?2 = 0 OR d.status = 'standard')) "
+                                  "FROM codes c WHERE c.code = ?1 AND (?2 = 0 OR c.status = 'standard')",
+                              args, 2, NULL, position_row, &p);
     *klass = p.klass;
     *index = p.index;
     return s;
@@ -112,10 +121,11 @@ static enum hs_status first_row(sqlite3_stmt *st, void *arg)
 
 enum hs_status hsdb_first_code(struct hs_db *db, int lo, int hi, int *code)
 {
-    int args[2] = {lo, hi};
+    int args[3] = {lo, hi, db->standard_only};
     *code = 0;
     db_start_call(db);
-    return db_run(db, "SELECT code FROM codes WHERE code BETWEEN ?1 AND ?2 ORDER BY code LIMIT 1", args, 2, NULL, first_row, code);
+    return db_run(db, "SELECT code FROM codes WHERE code BETWEEN ?1 AND ?2 AND (?3 = 0 OR status = 'standard') ORDER BY code LIMIT 1",
+                  args, 3, NULL, first_row, code);
 }
 
 /* ---- codes by name --------------------------------------------------------------------- */

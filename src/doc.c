@@ -32,8 +32,34 @@ static void blank(struct doc *d)
 
 static char *fitted(const char *s, int width, int ascii);
 
+/* Columns of the widest word of s: what a line must hold for no word to be broken. Words
+ * end at spaces and after a hyphen inside a word, as txt_wrap breaks them. */
+static int widest_word(const char *s)
+{
+    int best = 0, w = 0, slash = 0;
+    size_t len = strlen(s), i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t k = txt_decode(s + i, len - i, &cp);
+        if (cp == ' ') {
+            w = slash = 0;
+        } else {
+            w += txt_cp_width(cp);
+            if (w > best)
+                best = w;
+            slash |= cp == '/';
+            if (cp == '-' && !slash && i > 0 && s[i - 1] != ' ' && i + 1 < len && s[i + 1] != ' ')
+                w = 0;
+        }
+        i += k;
+    }
+    return best;
+}
+
 /* Wrap sanitised text to width: the first line starts with the prefix first, the others
- * with indent spaces. Never wider than width (when width > 0). */
+ * with indent spaces. Never wider than width (when width > 0). When a word would not fit
+ * beside a wide prefix ("  Headers       WWW-Authe" / "nticate"), the text starts on the
+ * line below the prefix with a small indent; a word wider than any line is hyphenated. */
 static void wrapped(struct doc *d, enum doc_kind kind, const char *raw, const char *first,
                     int indent, int width, int ascii)
 {
@@ -44,7 +70,11 @@ static void wrapped(struct doc *d, enum doc_kind kind, const char *raw, const ch
     int w1 = width > 0 ? width - fw : 0;
     int w2 = width > 0 ? width - indent : 0;
     int own_line = 0;
-    if (width > 0 && w1 < 8 && w1 < w2) {
+    if (width > 0 && indent > 4 && widest_word(clean) > w2) {
+        indent = 4;                           /* a long word: room for it under the prefix */
+        w2 = width - indent;
+    }
+    if (width > 0 && (w1 < 8 || widest_word(clean) > w1) && w1 < w2) {
         own_line = 1;                         /* prefix too wide: text starts below it */
         w1 = w2;
     }
@@ -52,15 +82,21 @@ static void wrapped(struct doc *d, enum doc_kind kind, const char *raw, const ch
         w1 = 1;
     if (width > 0 && w2 < 1)
         w2 = 1;
-    size_t *st, *ln;
-    size_t n = txt_wrap_hang(clean, w1, w2, &st, &ln);
     if (own_line) {
-        char *p = fitted(first, width, ascii);
+        /* The prefix alone, wrapped too (a label is never cut). */
+        char *p = xstrdup(first);
         size_t pl = strlen(p);
         while (pl && p[pl - 1] == ' ')
             p[--pl] = '\0';
-        add(d, kind, p);
+        char **pv;
+        size_t pn = txt_wrap_lines(p, width, width, &pv);
+        for (size_t i = 0; i < pn; i++)
+            add(d, kind, pv[i]);
+        free(pv);
+        free(p);
     }
+    char **lines;
+    size_t n = txt_wrap_lines(clean, w1, w2, &lines);
     for (size_t i = 0; i < n; i++) {
         struct sb b;
         sb_init(&b);
@@ -69,7 +105,8 @@ static void wrapped(struct doc *d, enum doc_kind kind, const char *raw, const ch
         else
             for (int k = 0; k < indent; k++)
                 sb_putc(&b, ' ');
-        sb_putn(&b, clean + st[i], ln[i]);
+        sb_puts(&b, lines[i]);
+        free(lines[i]);
         char *line = sb_steal(&b);
         if (width > 0 && txt_width(line, strlen(line)) > width) {
             struct sb c;
@@ -81,8 +118,73 @@ static void wrapped(struct doc *d, enum doc_kind kind, const char *raw, const ch
         }
         add(d, kind, line);
     }
-    free(st);
-    free(ln);
+    free(lines);
+    free(clean);
+}
+
+void doc_add_text(struct doc *d, const char *text, int width, int ascii)
+{
+    blank(d);
+    wrapped(d, DOC_TEXT, text, "  ", 2, width, ascii);
+}
+
+/* A line of an example, shown as written, indented two. Wider than width, it goes on in
+ * the lines below, each starting with a continuation mark ("  ↪ "), broken after a space, a
+ * slash, a comma or a semicolon near the end where there is one: nothing of it is cut. */
+static void pre_line(struct doc *d, const char *line, size_t n, int width, int ascii)
+{
+    struct sb b;
+    sb_init(&b);
+    sb_puts(&b, "");
+    txt_sanitize_into(&b, line, n, 0, ascii);
+    char *clean = sb_steal(&b);
+    size_t len = strlen(clean);
+    const char *mark = ascii ? "+ " : "\xE2\x86\xAA ";    /* ↪ */
+    if (width <= 0 || 2 + txt_width(clean, len) <= width || width < 8) {
+        sb_puts(&b, "  ");
+        sb_puts(&b, clean);
+        char *s = sb_steal(&b);
+        if (width > 0 && txt_width(s, strlen(s)) > width) {
+            sb_puts(&b, "");
+            txt_fit(&b, s, width, 1, ascii);
+            free(s);
+            s = sb_steal(&b);
+        }
+        add(d, n ? DOC_PRE : DOC_BLANK, s);
+        free(clean);
+        return;
+    }
+    size_t pos = 0;
+    int first = 1;
+    while (pos < len) {
+        int room = width - (first ? 2 : 4);
+        size_t i = pos, last_space = 0;
+        int w = 0;
+        while (i < len) {
+            uint32_t cp;
+            size_t k = txt_decode(clean + i, len - i, &cp);
+            int cw = txt_cp_width(cp);
+            if (w + cw > room)
+                break;
+            w += cw;
+            i += k;
+            if (cp == ' ' || cp == '/' || cp == ',' || cp == ';')
+                last_space = i;           /* after these, a break reads naturally */
+        }
+        if (i == pos) {                       /* one character wider than the room */
+            uint32_t cp;
+            i += txt_decode(clean + i, len - i, &cp);
+        } else if (i < len && last_space > pos && txt_width(clean + pos, last_space - pos) * 3 >= room * 2) {
+            i = last_space;                   /* such a place in the last third: break there */
+        }
+        sb_puts(&b, "  ");
+        if (!first)
+            sb_puts(&b, mark);
+        sb_putn(&b, clean + pos, i - pos);
+        add(d, DOC_PRE, sb_steal(&b));
+        pos = i;
+        first = 0;
+    }
     free(clean);
 }
 
@@ -110,20 +212,7 @@ static void body(struct doc *d, const char *kind, const char *text, int width, i
         char *line = xstrndup(p, n);
         p = e ? e + 1 : p + n;
         if (pre) {
-            /* Shown as written: indented two, cut (not wrapped) at the width. */
-            struct sb b;
-            sb_init(&b);
-            sb_puts(&b, "  ");
-            txt_sanitize_into(&b, line, n, 0, ascii);
-            char *s = sb_steal(&b);
-            if (width > 0 && txt_width(s, strlen(s)) > width) {
-                struct sb c;
-                sb_init(&c);
-                txt_fit(&c, s, width, 1, ascii);
-                free(s);
-                s = sb_steal(&c);
-            }
-            add(d, n ? DOC_PRE : DOC_BLANK, s);
+            pre_line(d, line, n, width, ascii);
         } else if (n == 0) {
             blank(d);
         } else {
@@ -207,6 +296,34 @@ static void fact(struct doc *d, const char *label, const char *value, int width,
         d->v[before].key_len = key < strlen(d->v[before].text) ? key : strlen(d->v[before].text);
     sb_free(&first);
 }
+
+char *doc_spec_url(const char *spec)
+{
+    /* "RFC 9110 §15.5.5" -> https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5 */
+    if (!spec || strncmp(spec, "RFC ", 4) != 0)
+        return NULL;
+    const char *p = spec + 4;
+    size_t nd = strspn(p, "0123456789");
+    if (nd == 0 || nd > 5)
+        return NULL;
+    struct sb b;
+    sb_init(&b);
+    sb_puts(&b, "https://www.rfc-editor.org/rfc/rfc");
+    sb_putn(&b, p, nd);
+    p += nd;
+    if (strncmp(p, " \xC2\xA7", 3) == 0) {          /* " §" */
+        p += 3;
+        size_t ns = strspn(p, "0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        while (ns && p[ns - 1] == '.')
+            ns--;
+        if (ns && ns < 32 && (p[ns] == '\0' || p[ns] == ' ' || p[ns] == ',' || p[ns] == ';')) {
+            sb_puts(&b, "#section-");
+            sb_putn(&b, p, ns);
+        }
+    }
+    return sb_steal(&b);
+}
+
 
 /* A header item's field name: "Content-Range (must, one part)" -> "Content-Range"; NULL
  * when the item does not start with one ("none"). Caller frees. */
@@ -436,6 +553,10 @@ struct doc *doc_code(const struct hs_code *c, int width, int ascii)
     }
     header_facts(d, c->headers, width, ascii);
     fact(d, "Send again?", doc_resend_words(c->resend), width, ascii);
+    char *url = doc_spec_url(c->spec);
+    if (url)
+        fact(d, "Spec online", url, width, ascii);
+    free(url);
     sb_free(&v);
 
     for (size_t i = 0; i < c->n_sections; i++)

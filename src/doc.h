@@ -17,7 +17,7 @@ enum doc_kind {
     DOC_FACT,       /* "  Cacheable      yes": key = label */
     DOC_TEXT,
     DOC_BULLET,
-    DOC_PRE,        /* example exchange, not wrapped (cut when too wide) */
+    DOC_PRE,        /* example exchange as written; a line too wide goes on below, marked */
     DOC_LINK,       /* "  410 Gone — reason": link = 410 */
     DOC_ROW,        /* a code in a class listing: link = code */
 };
@@ -65,6 +65,13 @@ struct doc *doc_class(const struct hs_class *k, const struct hs_entries *codes, 
 /* A header field's entry: what it is, then the codes that send it, each a link. */
 struct doc *doc_header(const struct hs_header *h, int width, int ascii);
 void doc_free(struct doc *d);
+/* Append a paragraph of our own (after a blank line), wrapped as the others. */
+void doc_add_text(struct doc *d, const char *text, int width, int ascii);
+
+/* The address of a specification on the RFC Editor's site, from a spec field:
+ * "RFC 9110 §15.5.5" -> "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5", "RFC 7725"
+ * -> ".../rfc7725". NULL when spec names no RFC ("nginx"). Caller frees. */
+char *doc_spec_url(const char *spec);
 
 /* Human words for field values: "after-change" -> "only after changing the request". */
 /* Words for a code's resend value ("After this response, should the client send the same

@@ -320,11 +320,27 @@ size_t txt_wrap(const char *s, int width, size_t **starts, size_t **lens)
     return txt_wrap_hang(s, width, width, starts, lens);
 }
 
-size_t txt_wrap_hang(const char *s, int first_width, int rest_width, size_t **starts, size_t **lens)
+static int is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_alnum(char c)
+{
+    return is_alpha(c) || (c >= '0' && c <= '9');
+}
+
+/* The wrapping itself. Lines break at spaces, and after a hyphen inside a word
+ * ("Proxy-" / "Authenticate"). A word wider than a whole line is broken where it must be;
+ * with hyphenate, one column short of the width so that a hyphen fits after it, and
+ * (*hyph)[i] says which lines end so. */
+static size_t wrap_core(const char *s, int first_width, int rest_width, int hyphenate, size_t **starts,
+                        size_t **lens, unsigned char **hyph)
 {
     size_t n = 0, cap = 8;
     size_t *st = xmalloc(cap * sizeof *st);
     size_t *ln = xmalloc(cap * sizeof *ln);
+    unsigned char *hy = xmalloc(cap);
     size_t len = strlen(s);
     size_t pos = 0;
 
@@ -334,8 +350,8 @@ size_t txt_wrap_hang(const char *s, int first_width, int rest_width, size_t **st
                 pos++;
         if (pos >= len && n > 0)
             break;
-        size_t line_start = pos, last_break = 0, i = pos;
-        int w = 0, have_break = 0;
+        size_t line_start = pos, last_break = 0, i = pos, prev = pos, word = pos;
+        int w = 0, have_break = 0, forced = 0;
         int width = n == 0 ? first_width : rest_width;
         if (width < 1) {
             i = len;
@@ -347,23 +363,32 @@ size_t txt_wrap_hang(const char *s, int first_width, int rest_width, size_t **st
                 if (cp == ' ') {
                     last_break = i;
                     have_break = 1;
+                    word = i + 1;
                 }
-                if (w + cw > width) {
-                    if (cp == ' ') {
-                        last_break = i;
-                        have_break = 1;
-                    }
+                if (w + cw > width)
                     break;
-                }
                 w += cw;
+                prev = i;
                 i += k;
+                /* After a hyphen between a letter or digit and a letter: a word boundary
+                 * (not in an address, which must stay whole to be copied). */
+                if (cp == '-' && prev > line_start && is_alnum(s[prev - 1]) && i < len && is_alpha(s[i]) &&
+                    !memchr(s + word, '/', prev - word)) {
+                    last_break = i;
+                    have_break = 1;
+                }
             }
-            if (i < len && have_break && last_break > line_start)
+            if (i < len && have_break && last_break > line_start) {
                 i = last_break;
-            else if (i == line_start && i < len) {
+            } else if (i == line_start && i < len) {
                 /* A character wider than the whole line: take it anyway. */
                 uint32_t cp;
                 i += txt_decode(s + i, len - i, &cp);
+            } else if (i < len && s[i] != ' ') {
+                /* A word wider than the line is broken inside. */
+                forced = 1;
+                if (hyphenate && width >= 2 && prev > line_start)
+                    i = prev;                     /* room for the hyphen */
             }
         }
         size_t end = i;
@@ -373,9 +398,11 @@ size_t txt_wrap_hang(const char *s, int first_width, int rest_width, size_t **st
             cap *= 2;
             st = xrealloc(st, cap * sizeof *st);
             ln = xrealloc(ln, cap * sizeof *ln);
+            hy = xrealloc(hy, cap);
         }
         st[n] = line_start;
         ln[n] = end - line_start;
+        hy[n] = (unsigned char)(forced && end > line_start && is_alnum(s[end - 1]));
         n++;
         pos = i;
         if (pos >= len)
@@ -383,6 +410,36 @@ size_t txt_wrap_hang(const char *s, int first_width, int rest_width, size_t **st
     }
     *starts = st;
     *lens = ln;
+    if (hyph)
+        *hyph = hy;
+    else
+        free(hy);
+    return n;
+}
+
+size_t txt_wrap_hang(const char *s, int first_width, int rest_width, size_t **starts, size_t **lens)
+{
+    return wrap_core(s, first_width, rest_width, 0, starts, lens, NULL);
+}
+
+size_t txt_wrap_lines(const char *s, int first_width, int rest_width, char ***lines)
+{
+    size_t *st, *ln;
+    unsigned char *hy;
+    size_t n = wrap_core(s, first_width, rest_width, 1, &st, &ln, &hy);
+    char **v = xmalloc(n * sizeof *v);
+    for (size_t i = 0; i < n; i++) {
+        struct sb b;
+        sb_init(&b);
+        sb_putn(&b, s + st[i], ln[i]);
+        if (hy[i])
+            sb_putc(&b, '-');
+        v[i] = sb_steal(&b);
+    }
+    free(st);
+    free(ln);
+    free(hy);
+    *lines = v;
     return n;
 }
 

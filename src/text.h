@@ -49,6 +49,7 @@ void txt_sanitize_into(struct sb *b, const char *s, size_t len, int keep_newline
 
 /* Word-wrap one paragraph (no newlines) to width columns. Each produced line is reported as
  * a byte range [start, start+len) of s; leading spaces of continuation lines are skipped.
+ * Lines break at spaces and after a hyphen inside a word ("Proxy-" / "Authenticate").
  * Words wider than width are broken at a character boundary. width < 1 means no wrapping.
  * Returns the number of lines; the arrays are allocated (caller frees *starts, *lens). */
 size_t txt_wrap(const char *s, int width, size_t **starts, size_t **lens);
@@ -57,6 +58,11 @@ size_t txt_wrap(const char *s, int width, size_t **starts, size_t **lens);
  * of 0 or less puts nothing on the first line when rest_width > 0... so callers give at
  * least 1. */
 size_t txt_wrap_hang(const char *s, int first_width, int rest_width, size_t **starts, size_t **lens);
+
+/* The same, each line a new string (caller frees each and the array); a word wider than a
+ * whole line is broken one column early and the piece ends in a hyphen ("Authenti-"), so no
+ * line is wider than its width and no word is cut without a mark. */
+size_t txt_wrap_lines(const char *s, int first_width, int rest_width, char ***out);
 
 /* Append s cut to at most width columns; with ellipsis, a cut string ends in "…" (or "~"
  * with ascii). Returns the columns used. */

@@ -3,14 +3,17 @@
  * jumping, running and closing a search. No curses calls and no view calls here. */
 #include "app.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "../query.h"
 #include "../text.h"
+#include "term.h"
 
 /* Rows of a class's codes fetched at a time. */
 #define PAGE_ROWS 128
@@ -205,6 +208,61 @@ void app_rebuild_items(struct app *a)
         a->top = a->sel;
 }
 
+/* The class counts and the rows again, for the filter now set (standard only or all). */
+static int refilter(struct app *a)
+{
+    drop_pages(a);
+    enum hs_status s = hsdb_class_counts(a->db, a->counts);
+    if (s != HS_OK)
+        return app_db_failed(a);
+    a->total = 0;
+    for (int k = 0; k < HS_N_CLASSES; k++)
+        a->total += a->counts[k];
+    return UI_REDRAW;
+}
+
+int app_set_standard(struct app *a, int on)
+{
+    if (a->results)
+        app_search_close(a, 0);
+    int code = a->cur_code;
+    int klass = -1;
+    if (!code && a->n_items) {
+        struct item it = app_item(a, a->sel);
+        if (it.kind == ITEM_CLASS)
+            klass = it.klass;
+    }
+    hsdb_set_standard_only(a->db, on);
+    a->standard_only = on;
+    if (refilter(a) & UI_QUIT)
+        return UI_QUIT;
+    if (on && a->total == 0) {
+        hsdb_set_standard_only(a->db, 0);
+        a->standard_only = 0;
+        refilter(a);
+        app_message(a, 1, "this database has no standard codes");
+    }
+    a->n_items = 0;
+    a->sel = a->top = 0;
+    app_rebuild_items(a);
+    /* Stay on the same code; a code that is hidden now: the first code after it. */
+    int k;
+    size_t idx;
+    if (code && hsdb_code_position(a->db, code, &k, &idx) == HS_OK && valid_class(k)) {
+        app_select_code(a, code);
+    } else if (code) {
+        int next = 0;
+        if (hsdb_first_code(a->db, code, code + 1000, &next) == HS_OK)
+            app_select_code(a, next);
+    } else if (klass >= 0 && a->counts[klass]) {
+        a->sel = row_of(a, klass, 1, 0);
+    }
+    app_load_detail(a);
+    if (!a->message[0])
+        app_message(a, 0, on ? "only standard codes (%zu); s shows every code" : "every code (%zu)", a->total);
+    return UI_REDRAW;
+}
+
 void app_select_code(struct app *a, int code)
 {
     if (a->results) {
@@ -219,6 +277,17 @@ void app_select_code(struct app *a, int code)
     int k;
     size_t idx;
     enum hs_status s = hsdb_code_position(a->db, code, &k, &idx);
+    if (s == HS_NOTFOUND && a->standard_only) {
+        /* Hidden by "standard only" (a link, a jump, the history): show every code. */
+        hsdb_set_standard_only(a->db, 0);
+        a->standard_only = 0;
+        if (refilter(a) & UI_QUIT)
+            return;
+        a->n_items = 0;
+        app_rebuild_items(a);
+        app_message(a, 0, "every code shown again: %d is not a standard code", code);
+        s = hsdb_code_position(a->db, code, &k, &idx);
+    }
     if (s != HS_OK || !valid_class(k)) {
         if (s != HS_OK && s != HS_NOTFOUND)
             app_db_failed(a);
@@ -229,6 +298,20 @@ void app_select_code(struct app *a, int code)
         app_rebuild_items(a);
     }
     a->sel = row_of(a, k, 0, idx);
+}
+
+void app_fold(struct app *a, int klass)
+{
+    if (!valid_class(klass) || !a->counts[klass] || a->results)
+        return;
+    /* On the heading of the class folded (or unfolded), so the same key undoes it. Its
+     * row does not depend on its own fold, and it is found from the class, never by
+     * walking the rows (which move under the selection when the class folds). */
+    a->sel = row_of(a, klass, 1, 0);
+    a->folded[klass] = !a->folded[klass];
+    app_rebuild_items(a);
+    a->sel = row_of(a, klass, 1, 0);
+    app_load_detail(a);
 }
 
 /* ---- the detail pane's document -------------------------------------------------------- */
@@ -262,7 +345,8 @@ void app_load_detail(struct app *a)
         return;
     free_detail(a);
     a->cur_code = code;
-    a->dtop = a->dcur = 0;
+    a->dtop = 0;
+    a->dlink = a->dmatch = NO_LINE;
     a->doc_width = -1;
     if (code != NO_CODE) {
         enum hs_status s = hsdb_code(a->db, code, &a->cur);
@@ -274,10 +358,159 @@ void app_load_detail(struct app *a)
         if (hsdb_class(a->db, klass, &a->cur_class) != HS_OK) {
             a->cur_class = NULL;
             app_message(a, 1, "%s", hsdb_error(a->db));
-        } else if (hsdb_list(a->db, klass, &a->cur_class_codes) != HS_OK) {
-            app_message(a, 1, "%s", hsdb_error(a->db));
+        } else {
+            /* Its first codes only: a class of a large database has thousands, and the
+             * list pane shows them all anyway. */
+            enum hs_status s = hsdb_list_page(a->db, klass, 0, CLASS_DOC_MAX, &a->cur_class_codes);
+            if (s != HS_OK && s != HS_NOTFOUND)
+                app_message(a, 1, "%s", hsdb_error(a->db));
         }
     }
+}
+
+/* ---- the detail pane: matches, links, scrolling ------------------------------------------ */
+
+size_t app_matches(const struct app *a, const char *line, size_t *st, size_t *en, size_t max)
+{
+    size_t n = 0, len = strlen(line);
+    if (a->find.len) {
+        /* As less: the text anywhere, ASCII letters in either case. */
+        size_t fl = a->find.len;
+        for (size_t i = 0; i + fl <= len && n < max; i++)
+            if (strncasecmp(line + i, a->find.buf, fl) == 0) {
+                st[n] = i;
+                en[n] = i + fl;
+                n++;
+                i += fl - 1;
+            }
+        return n;
+    }
+    if (!a->results || !a->n_stems)
+        return 0;
+    /* The search's words: at a word start, as the snippets mark them. */
+    for (size_t i = 0; i < len && n < max; i++) {
+        if (i > 0 && isalnum((unsigned char)line[i - 1]))
+            continue;
+        for (size_t w = 0; w < a->n_stems; w++) {
+            const char *stem = a->stems[w];
+            size_t sl = strlen(stem);
+            if (sl == 0 || i + sl > len || strncasecmp(line + i, stem, sl) != 0)
+                continue;
+            size_t e = i + sl;
+            while (e < len && isalnum((unsigned char)line[e]))
+                e++;
+            /* Short words ("a", "40") only as whole words. */
+            if (sl >= 3 || e == i + sl) {
+                st[n] = i;
+                en[n] = e;
+                n++;
+                i = e - 1;
+                break;
+            }
+        }
+    }
+    return n;
+}
+
+size_t app_next_match(const struct app *a, size_t from, int dir)
+{
+    if (!a->doc || !a->doc->n)
+        return NO_LINE;
+    size_t n = a->doc->n;
+    if (from == NO_LINE)
+        from = dir > 0 ? n - 1 : 0;      /* so that the first step lands on an end */
+    for (size_t step = 1; step <= n; step++) {
+        size_t i = dir > 0 ? (from + step) % n : (from + n - step % n) % n;
+        size_t st[1], en[1];
+        if (app_matches(a, a->doc->v[i].text, st, en, 1))
+            return i;
+    }
+    return NO_LINE;
+}
+
+static size_t detail_rows(const struct app *a)
+{
+    return a->detail_r.h > 0 ? (size_t)a->detail_r.h : 10;
+}
+
+void app_reveal(struct app *a, size_t first, size_t last)
+{
+    if (!a->doc)
+        return;
+    size_t rows = detail_rows(a);
+    size_t m = rows >= 12 ? 3 : rows / 4;
+    size_t lo = first >= m ? first - m : 0;               /* the top may be at most this */
+    size_t hi = last + m + 1 > rows ? last + m + 1 - rows : 0;   /* ... and at least this */
+    if (hi > lo || a->dtop > lo)
+        a->dtop = lo;                     /* too tall for both margins: its start near the top */
+    else if (a->dtop < hi)
+        a->dtop = hi;
+    size_t max_top = a->doc->n > rows ? a->doc->n - rows : 0;
+    if (a->dtop > max_top)
+        a->dtop = max_top;
+}
+
+size_t app_link_end(const struct app *a, size_t i)
+{
+    if (!a->doc || i >= a->doc->n)
+        return i;
+    const struct doc_line *l = &a->doc->v[i];
+    if (l->link != DOC_NO_LINK) {
+        while (i + 1 < a->doc->n && a->doc->v[i + 1].link == l->link)
+            i++;
+    } else if (l->header) {
+        while (i + 1 < a->doc->n && a->doc->v[i + 1].header && strcmp(a->doc->v[i + 1].header, l->header) == 0)
+            i++;
+    }
+    return i;
+}
+
+/* ---- the clipboard and the opener ------------------------------------------------------- */
+
+int app_copy_text(struct app *a, const char *text)
+{
+    char *clean = txt_sanitize(text, 0, 0);
+    if (term_copy(clean) == 0)
+        app_message(a, 0, "copied \"%s\" (the terminal puts it on the clipboard: OSC 52)", clean);
+    else
+        app_message(a, 1, "could not write to the terminal to copy \"%s\"", clean);
+    free(clean);
+    return UI_REDRAW;
+}
+
+int app_copy(struct app *a)
+{
+    if (!a->cur) {
+        app_message(a, 1, "select a code to copy it");
+        return UI_REDRAW;
+    }
+    struct sb b;
+    sb_init(&b);
+    sb_printf(&b, "%d %s", a->cur->e.code, a->cur->e.phrase);
+    app_copy_text(a, b.buf);
+    sb_free(&b);
+    return UI_REDRAW;
+}
+
+int app_open_spec(struct app *a)
+{
+    if (!a->cur) {
+        app_message(a, 1, "select a code to open its specification");
+        return UI_REDRAW;
+    }
+    char *url = doc_spec_url(a->cur->spec);
+    if (!url) {
+        app_message(a, 1, "%d is defined by no RFC (its source: %s), so there is no page to open", a->cur->e.code,
+                    a->cur->spec);
+        return UI_REDRAW;
+    }
+    char why[200];
+    if (term_open(url, why, sizeof why) == 0)
+        app_message(a, 0, "opening %s", url);
+    else
+        app_message(a, 1, "%s", why);
+    free(url);
+    return UI_REDRAW;
 }
 
 /* ---- history, jumping, escape ---------------------------------------------------------- */
@@ -313,7 +546,8 @@ void app_show_header(struct app *a, const char *name)
     doc_free(a->doc);
     a->doc = NULL;
     a->doc_width = -1;
-    a->dtop = a->dcur = 0;
+    a->dtop = 0;
+    a->dlink = a->dmatch = NO_LINE;
     app_message(a, 0, "header %s (Backspace: back to the code)", h->name);
 }
 
@@ -363,6 +597,12 @@ int app_digit(struct app *a, int ch)
     int span = a->n_digits == 1 ? 100 : a->n_digits == 2 ? 10 : 1;
     int found;
     enum hs_status fs = hsdb_first_code(a->db, lo, lo + span - 1, &found);
+    if (fs == HS_NOTFOUND && a->standard_only) {
+        /* Not among the standard codes: among every code (selecting it shows them all). */
+        hsdb_set_standard_only(a->db, 0);
+        fs = hsdb_first_code(a->db, lo, lo + span - 1, &found);
+        hsdb_set_standard_only(a->db, 1);
+    }
     if (fs != HS_OK && fs != HS_NOTFOUND)
         return app_db_failed(a);
     if (fs == HS_OK) {
@@ -374,13 +614,20 @@ int app_digit(struct app *a, int ch)
         app_message(a, 0, "jump: %s", a->digits);
         return UI_REDRAW;
     }
+    /* Keep what was typed: a next digit within the second extends it, so the message
+     * always names the whole number typed ("no code starts with 299", not "... with 9"). */
     app_message(a, 1, "no code starts with %s", a->digits);
-    a->n_digits = 0;
     return UI_REDRAW;
 }
 
 int app_escape(struct app *a)
 {
+    if (a->find.len) {
+        sb_reset(&a->find);
+        a->dmatch = NO_LINE;
+        app_message(a, 0, "find cleared");
+        return UI_REDRAW;
+    }
     if (a->results) {
         app_search_close(a, 0);
         return UI_REDRAW;
@@ -495,7 +742,9 @@ int app_init(struct app *a, struct hs_db *db, int ascii, const char **why)
     a->history_pos = -1;
     a->help_width = -1;
     a->cl.width = -1;
+    a->dlink = a->dmatch = NO_LINE;
     sb_init(&a->query);
+    sb_init(&a->find);
     enum hs_status s = hsdb_class_counts(db, a->counts);
     for (int k = 0; k < HS_N_CLASSES; k++)
         a->total += a->counts[k];
@@ -518,6 +767,11 @@ void app_free(struct app *a)
     drop_pages(a);
     clear_results(a);
     sb_free(&a->query);
+    sb_free(&a->find);
+    for (size_t i = 0; i < a->n_copy; i++) {
+        free(a->copy_items[i]);
+        free(a->copy_labels[i]);
+    }
     for (size_t i = 0; i < a->n_history; i++)
         free(a->history[i]);
     free(a->err);

@@ -36,6 +36,12 @@ struct item {
 #define HISTORY_MAX 64
 #define SEARCH_HISTORY_MAX 32
 #define MAX_OVERLAYS 4
+/* The detail pane's text is never wider than this (a readable measure on wide screens). */
+#define DETAIL_MEASURE 100
+/* A class heading's page lists at most this many of its codes (the list pane has them all). */
+#define CLASS_DOC_MAX 200
+/* "No line": the detail pane's highlighted link or current match when there is none. */
+#define NO_LINE ((size_t)-1)
 
 struct rect {
     int y, x, h, w;
@@ -52,6 +58,8 @@ struct classroom;
  *            positions, load the rows it shows (the only place a view may read data)
  *   draw     draw the body from prepared state (NULL: the browse panes stay visible)
  *   status   draw the status line instead of the key hints (the search prompt)
+ *   where    what the status line says before the key hints: where you are (NULL: the
+ *            selected code and the detail pane's scroll position)
  *   key      handle an action of the key table (act), or the raw key (ch) when ctx is 0;
  *            returns UI_* flags, UI_NOT_MINE for keys the driver should handle */
 struct view {
@@ -66,6 +74,7 @@ struct view {
     void (*prepare)(struct app *a, struct rect r);
     void (*draw)(struct app *a, struct rect r);
     void (*status)(struct app *a, struct rect r);
+    void (*where)(struct app *a, struct sb *b);
     int (*key)(struct app *a, enum action act, int ch);
 };
 
@@ -129,18 +138,33 @@ struct app {
     int history_pos;           /* -1: editing a new query */
     int saved_code;            /* selection before the search, restored by Esc (or NO_CODE) */
 
-    /* detail pane */
+    /* detail pane: a text that scrolls as in less; ] and [ highlight a link */
     int focus_detail;
     int cur_code;              /* NO_CODE: nothing selected (a class heading); 0 is 000 */
     struct hs_code *cur;
     struct hs_class *cur_class;
     struct hs_header *cur_header;   /* a header's entry shown over cur (Enter on a Headers
                                        line), or NULL; Backspace or a new selection drops it */
-    struct hs_entries cur_class_codes;
+    struct hs_entries cur_class_codes;   /* the first CLASS_DOC_MAX codes of the class */
     struct doc *doc;
     int doc_width;
-    size_t dtop, dcur;
+    size_t dtop;               /* first line shown */
+    size_t dlink;              /* first line of the highlighted link, or NO_LINE */
+    size_t dmatch;             /* line of the current match (n, N, f), or NO_LINE */
     int detail_pct;            /* scroll position for the status line, -1: all visible */
+
+    /* find in the shown page (f, or / with the detail pane focused) */
+    struct sb find;            /* what is found; empty: no find */
+    int find_open;             /* its prompt is on the bottom line */
+    size_t find_from;          /* the first line shown when the prompt opened */
+
+    /* only standard codes in the list (s) */
+    int standard_only;
+
+    /* copy menu (Y): the strings it offers, owned */
+    char *copy_items[16];
+    char *copy_labels[16];
+    size_t n_copy, copy_sel;
 
     /* history of followed links */
     int back[HISTORY_MAX], n_back;
@@ -225,6 +249,27 @@ int app_back(struct app *a);                        /* history: back, forward (U
 int app_forward(struct app *a);
 int app_digit(struct app *a, int ch);               /* 0-9: jump to a code as typed */
 int app_escape(struct app *a);                      /* leave the search result, clear marks */
+void app_fold(struct app *a, int klass);            /* fold or unfold; select its heading */
+int app_set_standard(struct app *a, int on);        /* only standard codes in the list (UI_*) */
+
+/* The detail pane. Matches in a line of its text: of the find (f) when there is one, else
+ * of the search's words; byte spans [st, en), at most max; returns how many. */
+size_t app_matches(const struct app *a, const char *line, size_t *st, size_t *en, size_t max);
+/* The next line (dir 1) or previous line (dir -1) after from that has a match (from NO_LINE:
+ * start at the ends), going round the page once; NO_LINE when none has. */
+size_t app_next_match(const struct app *a, size_t from, int dir);
+/* Scroll so lines first..last show with a margin above and below (never on the edge rows
+ * when the page has more). */
+void app_reveal(struct app *a, size_t first, size_t last);
+/* The last line of the link that starts at line i (a link's reason wraps over lines). */
+size_t app_link_end(const struct app *a, size_t i);
+
+/* Copy the selected code's "CODE Phrase", or text, to the clipboard (OSC 52); open its
+ * specification on the RFC Editor's site with the desktop's opener. A message says what
+ * happened. Return UI_* flags. */
+int app_copy(struct app *a);
+int app_copy_text(struct app *a, const char *text);
+int app_open_spec(struct app *a);
 
 /* Search: run the query in a->query; close the prompt (keep: the hits stay listed). */
 void app_search_run(struct app *a);

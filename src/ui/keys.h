@@ -12,6 +12,7 @@ enum action {
     ACT_COMPARE, ACT_MARK, ACT_FOLD, ACT_NEXT_MATCH, ACT_PREV_MATCH,
     ACT_NEXT_LINK, ACT_PREV_LINK, ACT_HIDE_SAME, ACT_LEFT, ACT_RIGHT,
     ACT_HELP, ACT_ESCAPE, ACT_QUIT, ACT_REDRAW, ACT_PRESENT, ACT_QUIZ, ACT_LEARN,
+    ACT_FIND, ACT_STANDARD, ACT_COPY, ACT_COPY_MENU, ACT_OPEN_SPEC,
 };
 
 /* Contexts a binding applies in (bit mask). */
@@ -19,6 +20,7 @@ enum {
     CTX_BROWSE = 1,     /* list and detail panes */
     CTX_COMPARE = 2,
     CTX_HELP = 4,
+    CTX_PAGE = 8,       /* the detail pane has the focus (with CTX_BROWSE): its own keys */
 };
 
 struct keybind {
@@ -33,7 +35,9 @@ struct keybind {
 extern const struct keybind keys_table[];
 extern const size_t keys_count;
 
-/* The action of key in context ctx, or ACT_NONE. */
+/* The action of key in context ctx, or ACT_NONE. The first binding of the key whose
+ * contexts meet ctx wins, so a CTX_PAGE binding listed before a CTX_BROWSE one of the same
+ * key takes over while the detail pane has the focus. */
 enum action keys_lookup(int key, unsigned ctx);
 
 #endif

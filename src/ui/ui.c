@@ -5,21 +5,33 @@
 
 #include <curses.h>
 #include <term.h>
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "../exit.h"
+#include "../text.h"
 #include "app.h"
 #include "draw.h"
 
 #define MIN_COLS 40
 #define MIN_LINES 10
+/* The largest screen curses is told about: its buffers (three of rows x columns cells)
+ * stay near 100 MB whatever the terminal or LINES and COLUMNS claim. */
+#define MAX_SCREEN 1000
+/* Reads that find the terminal readable but give no key, in a row: its end (a pty whose
+ * other side closed without a SIGHUP reaching us, e.g. under setsid). */
+#define DEAD_READS 3
 
 static SCREEN *screen;
 static volatile sig_atomic_t got_signal;
+static volatile sig_atomic_t got_winch;
 static int curses_active;
 
 /* ---- terminal set-up and restore --------------------------------------------------------- */
@@ -28,7 +40,14 @@ static void restore_terminal(void)
 {
     if (curses_active) {
         curses_active = 0;
+        /* Without an alternate screen (TERM=linux, vt100) the last frame would stay and the
+         * shell's prompt land on its status line: clear it, the cursor at the top. */
+        int no_alt = !enter_ca_mode || !*enter_ca_mode;
         endwin();
+        if (no_alt && clear_screen && *clear_screen) {
+            putp(clear_screen);
+            fflush(stdout);
+        }
     }
 }
 
@@ -46,10 +65,21 @@ static void on_crash(int sig)
     raise(sig);
 }
 
+static void on_winch(int sig)
+{
+    (void)sig;
+    got_winch = 1;
+}
+
 static void install_signals(void)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
+    /* Ours, so curses does not install its own: the size it gets is always the capped one
+     * (see apply_size). */
+    sa.sa_handler = on_winch;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGWINCH, &sa, NULL);
     sa.sa_handler = on_quit_signal;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
@@ -80,6 +110,66 @@ int ui_usable(const char **why)
         return -1;
     }
     return 0;
+}
+
+/* ---- the screen's size ------------------------------------------------------------------- */
+
+/* A size from the environment: 0 when unset or not a number, at most MAX_SCREEN. */
+static int env_size(const char *name)
+{
+    const char *v = getenv(name);
+    if (!v || !*v)
+        return 0;
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (*end || n <= 0)
+        return 0;
+    return n > MAX_SCREEN || errno == ERANGE ? MAX_SCREEN : (int)n;
+}
+
+/* The terminal's real size (TIOCGWINSZ), else what LINES and COLUMNS say; each capped at
+ * MAX_SCREEN; 0 when nothing says. */
+static void real_size(int *rows, int *cols)
+{
+    struct winsize ws;
+    *rows = *cols = 0;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0) {
+        *rows = ws.ws_row > MAX_SCREEN ? MAX_SCREEN : ws.ws_row;
+        *cols = ws.ws_col > MAX_SCREEN ? MAX_SCREEN : ws.ws_col;
+    } else {
+        *rows = env_size("LINES");
+        *cols = env_size("COLUMNS");
+    }
+}
+
+/* Tell curses the size through LINES and COLUMNS, which it believes before anything else:
+ * so a huge value there (30000x30000) never sizes its buffers, nor does a huge terminal.
+ * Nothing known: curses takes the terminal description's size. */
+static void size_to_env(int rows, int cols)
+{
+    if (rows > 0 && cols > 0) {
+        char r[16], c[16];
+        snprintf(r, sizeof r, "%d", rows);
+        snprintf(c, sizeof c, "%d", cols);
+        setenv("LINES", r, 1);
+        setenv("COLUMNS", c, 1);
+    } else {
+        unsetenv("LINES");
+        unsetenv("COLUMNS");
+    }
+}
+
+/* After SIGWINCH: the new size, capped, to curses. */
+static void apply_size(void)
+{
+    int rows, cols;
+    real_size(&rows, &cols);
+    if (rows <= 0 || cols <= 0)
+        return;
+    size_to_env(rows, cols);
+    if (rows != LINES || cols != COLS)
+        resizeterm(rows, cols);     /* ERR (out of memory): the old size stays */
 }
 
 /* ---- overlays ---------------------------------------------------------------------------- */
@@ -125,14 +215,16 @@ static void draw_title(struct app *a)
     int x = draw_text(0, 1, a->screen.w - 2, "httpstatus", ST_TITLE_BAR);
     char buf[160] = "";
     const char *dash = a->ascii ? "-" : "\xE2\x80\x94";
-    /* The first overlay that has a title names the screen. */
+    /* The topmost overlay that has a title names the screen (help over compare: help). */
     const char *title = NULL;
-    for (int i = 0; i < a->n_overlays && !title; i++)
+    for (int i = a->n_overlays - 1; i >= 0 && !title; i--)
         title = a->overlay[i]->title;
     if (title)
         snprintf(buf, sizeof buf, " %s %s", dash, title);
     else if (a->results)
         snprintf(buf, sizeof buf, " %s %zu hit%s", dash, a->hits.n, a->hits.n == 1 ? "" : "s");
+    else if (a->standard_only)
+        snprintf(buf, sizeof buf, " %s %zu standard codes (s shows all)", dash, a->total);
     else
         snprintf(buf, sizeof buf, " %s %zu codes", dash, a->total);
     x += draw_text(0, 1 + x, a->screen.w - 2 - x, buf, ST_TITLE_BAR);
@@ -166,13 +258,23 @@ static void draw_status(struct app *a, unsigned ctx)
     }
     struct sb b;
     sb_init(&b);
-    if (a->cur)
-        sb_printf(&b, "%03d  ", a->cur->e.code);
-    if (ctx == CTX_BROWSE && a->detail_pct >= 0)
-        sb_printf(&b, "%d%%  ", a->detail_pct);
+    if (top && top->where) {
+        top->where(a, &b);
+    } else {
+        if (a->cur)
+            sb_printf(&b, "%03d  ", a->cur->e.code);
+        if ((ctx & CTX_BROWSE) && a->detail_pct >= 0)
+            sb_printf(&b, "%d%%  ", a->detail_pct);
+        if ((ctx & CTX_BROWSE) && a->find.len) {
+            char *f = txt_sanitize(a->find.buf, 0, a->ascii);
+            sb_printf(&b, "find \"%s\" (n N)  ", f);
+            free(f);
+        }
+    }
     for (size_t i = 0; i < keys_count; i++) {
         const struct keybind *k = &keys_table[i];
-        if (k->hint && (k->ctx & ctx))
+        /* Only the binding the key has here (/ finds in the page while it has the focus). */
+        if (k->hint && (k->ctx & ctx) && keys_lookup(k->key, ctx) == k->action)
             sb_printf(&b, "%s  ", k->hint);
     }
     draw_text(y, 1, a->screen.w - 2, b.buf ? b.buf : "", ST_STATUS_BAR);
@@ -230,6 +332,12 @@ static void draw_too_small(int rows, int cols)
     }
 }
 
+/* The key context of the browse panes: CTX_PAGE too while the detail pane has the focus. */
+static unsigned browse_ctx(const struct app *a)
+{
+    return CTX_BROWSE | (a->focus_detail ? CTX_PAGE : 0);
+}
+
 static void draw_all(struct app *a)
 {
     int fits = layout(a);
@@ -259,7 +367,7 @@ static void draw_all(struct app *a)
         draw_vline(1, a->list_r.w, body_h);
         ui_views[VIEW_DETAIL]->draw(a, a->detail_r);
     }
-    draw_status(a, top && top->ctx ? top->ctx : CTX_BROWSE);
+    draw_status(a, top && top->ctx ? top->ctx : browse_ctx(a));
     curs_set(top && top->cursor ? 1 : 0);
     wnoutrefresh(stdscr);
     doupdate();
@@ -267,10 +375,20 @@ static void draw_all(struct app *a)
 
 /* ---- input: the driver ------------------------------------------------------------------- */
 
+/* Act on what a view's handler returned. */
+static int result(struct app *a, int r)
+{
+    if (r & UI_CLOSE) {
+        close_overlay(a);
+        r = (r & ~UI_CLOSE) | UI_REDRAW;
+    }
+    return r;
+}
+
 static int handle_mouse(struct app *a)
 {
     MEVENT ev;
-    if (getmouse(&ev) != OK || a->n_overlays)
+    if (getmouse(&ev) != OK)
         return UI_NOTHING;
     int wheel_up = (ev.bstate & BUTTON4_PRESSED) != 0;
 #ifdef BUTTON5_PRESSED
@@ -278,18 +396,21 @@ static int handle_mouse(struct app *a)
 #else
     int wheel_down = 0;
 #endif
+    const struct view *body = body_view(a);
     struct rect l = a->list_r, d = a->detail_r;
-    int in_list = ev.y >= l.y && ev.y < l.y + l.h && ev.x >= l.x && ev.x < l.x + l.w;
-    int in_detail = ev.y >= d.y && ev.y < d.y + d.h && ev.x >= d.x && ev.x < d.x + d.w;
+    int in_list = !body && ev.y >= l.y && ev.y < l.y + l.h && ev.x >= l.x && ev.x < l.x + l.w;
+    int in_detail = !body && ev.y >= d.y && ev.y < d.y + d.h && ev.x >= d.x && ev.x < d.x + d.w;
     if (wheel_up || wheel_down) {
+        /* The wheel scrolls what is under it, whichever pane has the focus: the overlay
+         * that fills the screen (compare, help), else the pane under the pointer. */
         enum action act = wheel_up ? ACT_UP : ACT_DOWN;
-        const struct view *v = in_list ? ui_views[VIEW_LIST] : in_detail ? ui_views[VIEW_DETAIL] : NULL;
+        const struct view *v = body ? body : in_list ? ui_views[VIEW_LIST] : in_detail ? ui_views[VIEW_DETAIL] : NULL;
         int r = 0;
-        for (int i = 0; v && i < 3; i++)
-            r |= v->key(a, act, 0);
-        return r & ~UI_NOT_MINE;
+        for (int i = 0; v && v->key && i < 3; i++)
+            r |= result(a, v->key(a, act, 0) & ~UI_NOT_MINE);
+        return r;
     }
-    if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)))
+    if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)) || top_view(a))
         return UI_NOTHING;
     if (in_list) {
         int step = a->results ? 2 : 1;
@@ -303,9 +424,8 @@ static int handle_mouse(struct app *a)
     }
     if (in_detail && a->doc) {
         size_t line = a->dtop + (size_t)(ev.y - d.y);
+        a->focus_detail = 1;
         if (line < a->doc->n) {
-            a->focus_detail = 1;
-            a->dcur = line;
             if (a->doc->v[line].link != DOC_NO_LINK) {
                 app_follow(a, a->doc->v[line].link);
             } else if (a->doc->v[line].header) {
@@ -345,21 +465,17 @@ static int fallback(struct app *a, enum action act, int ch)
         return app_back(a);
     case ACT_FORWARD:
         return app_forward(a);
+    case ACT_STANDARD:
+        return app_set_standard(a, !a->standard_only);
+    case ACT_COPY:
+        return app_copy(a);
+    case ACT_OPEN_SPEC:
+        return app_open_spec(a);
     default: {
         int r = open_overlay(a, act);
         return r == UI_NOT_MINE ? UI_NOTHING : r;
     }
     }
-}
-
-/* Act on what a view's handler returned. */
-static int result(struct app *a, int r)
-{
-    if (r & UI_CLOSE) {
-        close_overlay(a);
-        r = (r & ~UI_CLOSE) | UI_REDRAW;
-    }
-    return r;
 }
 
 static int handle_key(struct app *a, int ch)
@@ -372,7 +488,7 @@ static int handle_key(struct app *a, int ch)
     const struct view *top = top_view(a);
     if (top && !top->ctx)                  /* a view that reads raw keys (the prompt) */
         return result(a, top->key(a, ACT_NONE, ch) & ~UI_NOT_MINE);
-    enum action act = keys_lookup(ch, top ? top->ctx : CTX_BROWSE);
+    enum action act = keys_lookup(ch, top ? top->ctx : browse_ctx(a));
     if (act == ACT_REDRAW) {
         clearok(curscr, TRUE);
         return UI_REDRAW;
@@ -397,9 +513,21 @@ static int handle_key(struct app *a, int ch)
 
 static int start_curses(int ascii, const char **why)
 {
+    int rows, cols;
+    real_size(&rows, &cols);
+    size_to_env(rows, cols);
+    /* Is the terminal known? Asked first, so that only a missing description is reported
+     * as one; newterm failing after this is out of memory. */
+    int err = 0;
+    if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+        *why = err == -1 ? "the terminal descriptions (terminfo) cannot be found, so the browser cannot run; use 'httpstatus list' or 'httpstatus CODE'"
+                         : "this terminal type (TERM) is unknown, so the browser cannot run; use 'httpstatus list' or 'httpstatus CODE', or set TERM to a known type such as xterm-256color";
+        return -1;
+    }
+    del_curterm(cur_term);
     screen = newterm(NULL, stdout, stdin);
     if (!screen) {
-        *why = "this terminal type (TERM) is unknown, so the browser cannot run; use 'httpstatus list' or 'httpstatus CODE', or set TERM to a known type such as xterm-256color";
+        *why = "out of memory setting up the browser's screen";
         return -1;
     }
     set_term(screen);
@@ -429,6 +557,23 @@ static int start_curses(int ascii, const char **why)
     return 0;
 }
 
+/* Wait up to ms for input. 1: something to read, 0: nothing (or a signal came), -1: the
+ * terminal is gone (hung up, or an error). */
+static int wait_input(int ms)
+{
+    struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+    int r = poll(&p, 1, ms);
+    if (r < 0)
+        return errno == EINTR ? 0 : -1;
+    if (r == 0)
+        return 0;
+    if (p.revents & (POLLERR | POLLNVAL))
+        return -1;
+    if ((p.revents & POLLHUP) && !(p.revents & POLLIN))
+        return -1;
+    return 1;
+}
+
 int ui_run(struct hs_db *db, int ascii)
 {
     const char *why;
@@ -451,19 +596,33 @@ int ui_run(struct hs_db *db, int ascii)
         return EXIT_ERROR;
     }
     int flags = UI_REDRAW;
-    while (!got_signal && !a.err) {
-        if (flags & UI_QUIT)
-            break;
+    int dead_reads = 0;
+    timeout(0);                /* getch never waits: poll does, and sees the end of input */
+    while (!got_signal && !a.err && !(flags & UI_QUIT)) {
+        if (got_winch) {
+            got_winch = 0;
+            apply_size();
+            flags |= UI_REDRAW;
+        }
         if (flags & UI_REDRAW)
             draw_all(&a);
-        /* A short timeout lets a signal end the loop even without input. */
-        timeout(500);
+        flags = UI_NOTHING;
         int ch = getch();
-        if (ch == ERR) {
-            flags = UI_NOTHING;
+        if (ch != ERR) {
+            dead_reads = 0;
+            flags = handle_key(&a, ch);
             continue;
         }
-        flags = handle_key(&a, ch);
+        /* Nothing typed: wait, with a timeout so a signal ends the loop even without input.
+         * Readable again and again without a key is the end of input (read gives 0), as is
+         * a hang-up: the terminal is gone, so end as SIGHUP would, not spin. */
+        int w = wait_input(500);
+        if (w < 0 || (w > 0 && ++dead_reads > DEAD_READS)) {
+            got_signal = SIGHUP;
+            break;
+        }
+        if (w == 0)
+            dead_reads = 0;
     }
     restore_terminal();
     if (screen) {

@@ -107,9 +107,10 @@ static size_t table_lines(const struct cmp_table *t, int cw, int hide_same, stru
         const struct cmp_row *row = &t->rows[r];
         if (hide_same && !row->differs)
             continue;
-        size_t *st[CMP_MAX_CODES], *ln[CMP_MAX_CODES], nl[CMP_MAX_CODES], h = row->label2 ? 2 : 1;
+        char **cl[CMP_MAX_CODES];
+        size_t nl[CMP_MAX_CODES], h = row->label2 ? 2 : 1;
         for (size_t i = 0; i < t->n_codes; i++) {
-            nl[i] = txt_wrap(row->cells[i], cw, &st[i], &ln[i]);
+            nl[i] = txt_wrap_lines(row->cells[i], cw, cw, &cl[i]);   /* words whole */
             h = nl[i] > h ? nl[i] : h;
         }
         for (size_t k = 0; k < h; k++) {
@@ -122,13 +123,11 @@ static size_t table_lines(const struct cmp_table *t, int cw, int hide_same, stru
             v[n].label2 = k == 1;
             v[n].differs = row->differs;
             for (size_t i = 0; i < t->n_codes; i++)
-                v[n].cell[i] = k < nl[i] ? xstrndup(row->cells[i] + st[i][k], ln[i][k]) : xstrdup("");
+                v[n].cell[i] = k < nl[i] ? cl[i][k] : xstrdup("");
             n++;
         }
-        for (size_t i = 0; i < t->n_codes; i++) {
-            free(st[i]);
-            free(ln[i]);
-        }
+        for (size_t i = 0; i < t->n_codes; i++)
+            free(cl[i]);         /* the strings moved into the lines */
     }
     *out = v;
     return n;
@@ -216,11 +215,26 @@ static void draw_stacked(struct app *a, struct rect r)
     }
 }
 
+/* The bar before column i: marked (reverse video) on the column that scrolls alone. */
+static void draw_bar(struct app *a, int y, int x, size_t i)
+{
+    int alone = a->cmp_focus && (int)i == a->cmp_col;
+    draw_text(y, x + 1, 1, draw_mark('|'), alone ? ST_SELECTED : ST_DIM);
+}
+
 static void draw_compare(struct app *a, struct rect r)
 {
     if (a->n_cmp == 0)
         return;
-    draw_text(r.y, r.x + 1, r.w - 2, a->cl.title, ST_BOLD);
+    int tx = draw_text(r.y, r.x + 1, r.w - 2, a->cl.title, ST_BOLD);
+    if (a->cmp_focus && !a->cl.stacked) {
+        /* On the line that never scrolls: which column scrolls alone. */
+        char f[160];
+        snprintf(f, sizeof f, "  [column %d, %s, scrolls alone; Tab: all]", a->cmp_col + 1, a->cl.t->heads[a->cmp_col]);
+        int fw = txt_width(f, strlen(f));
+        int x = r.w - 1 - fw > tx + 1 ? r.w - 1 - fw : tx + 1;
+        draw_text(r.y, r.x + x, r.w - x - 1, f, ST_SELECTED);
+    }
     r.y++;
     r.h--;
     if (a->cl.stacked) {
@@ -232,7 +246,6 @@ static void draw_compare(struct app *a, struct rect r)
     size_t ntl = a->cl.ntl, total = a->cl.total;
     int cw = a->cl.cw;
     struct doc *const *docs = a->cl.docs;
-    const char *bar = draw_mark('|');
     for (int row = 0; row < r.h; row++) {
         size_t vl = a->cmp_top + (size_t)row;
         int y = r.y + row;
@@ -241,7 +254,7 @@ static void draw_compare(struct app *a, struct rect r)
         if (vl == 0) {
             for (size_t i = 0; i < a->n_cmp; i++) {
                 int x = r.x + LABEL_W + (int)i * (cw + CMP_SEP_W);
-                draw_text(y, x + 1, 1, bar, ST_DIM);
+                draw_bar(a, y, x, i);
                 int sel = (int)i == a->cmp_col;
                 if (sel)
                     draw_fill(y, x + CMP_SEP_W, cw, ST_SELECTED);
@@ -263,7 +276,7 @@ static void draw_compare(struct app *a, struct rect r)
             }
             for (size_t i = 0; i < a->n_cmp; i++) {
                 int x = r.x + LABEL_W + (int)i * (cw + CMP_SEP_W);
-                draw_text(y, x + 1, 1, bar, ST_DIM);
+                draw_bar(a, y, x, i);
                 draw_text(y, x + CMP_SEP_W, cw, l->cell[i], l->differs ? ST_DIFF : ST_NORMAL);
             }
             continue;
@@ -281,7 +294,7 @@ static void draw_compare(struct app *a, struct rect r)
         for (size_t i = 0; i < a->n_cmp; i++) {
             int x = r.x + LABEL_W + (int)i * (cw + CMP_SEP_W);
             size_t idx = dl + (a->cmp_focus && (int)i == a->cmp_col ? a->cmp_col_top[i] : 0);
-            draw_text(y, x + 1, 1, bar, ST_DIM);
+            draw_bar(a, y, x, i);
             if (idx < docs[i]->n) {
                 /* A narrow column draws a line in one style: its rest's, a heading's own. */
                 const struct doc_line *d = &docs[i]->v[idx];
@@ -348,6 +361,18 @@ static int compare_key(struct app *a, enum action act, int ch)
     return UI_REDRAW;
 }
 
+/* The status line: the selected column's code, not the list's. */
+static void compare_where(struct app *a, struct sb *b)
+{
+    if (a->n_cmp == 0)
+        return;
+    const struct hs_code *c = a->cmp[a->cmp_col];
+    char *phrase = txt_sanitize(c->e.phrase, 0, a->ascii);
+    sb_printf(b, "%d %s (column %d of %zu%s)  ", c->e.code, phrase, a->cmp_col + 1, a->n_cmp,
+              a->cmp_focus ? ", scrolls alone" : "");
+    free(phrase);
+}
+
 const struct view view_compare = {
     .name = "compare",
     .title = "compare",
@@ -357,5 +382,6 @@ const struct view view_compare = {
     .close = compare_close,
     .prepare = compare_prepare,
     .draw = draw_compare,
+    .where = compare_where,
     .key = compare_key,
 };

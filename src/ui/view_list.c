@@ -14,19 +14,17 @@ static int item_height(const struct app *a)
     return a->results ? 2 : 1;       /* a hit has its snippet line */
 }
 
-/* Rows of the pane the items from top to sel take. */
+/* Scroll so the selection shows: every item has the same height, so this is arithmetic,
+ * the same work for a jump of one row as for a jump of 100,000 (End, G, digits). */
 static void keep_visible(struct app *a, int rows)
 {
+    size_t fit = rows > 0 ? (size_t)(rows / item_height(a)) : 0;
+    if (fit < 1)
+        fit = 1;
     if (a->sel < a->top)
         a->top = a->sel;
-    for (;;) {
-        int used = 0;
-        for (size_t i = a->top; i <= a->sel && i < a->n_items; i++)
-            used += item_height(a);
-        if (used <= rows || a->top >= a->sel)
-            break;
-        a->top++;
-    }
+    else if (a->sel - a->top >= fit)
+        a->top = a->sel - fit + 1;
 }
 
 /* The snippet on one row of w columns (txt_snippet_line: the command line's layout too):
@@ -113,7 +111,7 @@ static void draw_list(struct app *a, struct rect r)
         x += draw_text(y, x, r.w, marked ? draw_mark('+') : " ", sel ? base : ST_BOLD);
         const char *sm = e->top10 ? draw_mark('t') : e->status != 's' ? draw_mark(e->status) : " ";
         x += draw_text(y, x, r.x + r.w - x, sm, sel ? base : ST_DIM);
-        char num[8];
+        char num[16];
         snprintf(num, sizeof num, " %03d ", e->code);
         x += draw_text(y, x, r.x + r.w - x, num, sel ? base : draw_class_style(e->klass));
         char *phrase = txt_sanitize(e->phrase, 0, a->ascii);
@@ -183,12 +181,7 @@ static int list_key(struct app *a, enum action act, int ch)
         }
         if (klass < 0 || a->results)
             return UI_NOTHING;
-        a->folded[klass] = !a->folded[klass];
-        /* The selection stays on (or moves to) the heading of the folded class. */
-        while (a->sel > 0 && app_item(a, a->sel).kind != ITEM_CLASS)
-            a->sel--;
-        app_rebuild_items(a);
-        app_load_detail(a);
+        app_fold(a, klass);
         return UI_REDRAW;
     }
     case ACT_MARK: {

@@ -13,6 +13,8 @@ extern const struct view view_help;
 extern const struct view view_present;
 extern const struct view view_quiz;
 extern const struct view view_learn;
+extern const struct view view_find;
+extern const struct view view_copy;
 
 const struct view *const ui_views[] = {
     [VIEW_LIST] = &view_list,       /* the browse panes: fixed places */
@@ -23,6 +25,8 @@ const struct view *const ui_views[] = {
     &view_present,
     &view_quiz,
     &view_learn,
+    &view_find,
+    &view_copy,
 };
 
 const size_t ui_views_count = sizeof ui_views / sizeof ui_views[0];

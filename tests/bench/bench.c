@@ -456,8 +456,16 @@ static void tui_bench(const char *bin, int rounds, const char *db_path)
 int main(int argc, char **argv)
 {
     quick = argc > 1 && strcmp(argv[1], "--quick") == 0;
-    if (argc > 2 && strcmp(argv[1], "--generate") == 0)
-        return generate("db/schema.sql", argv[2], 50000) == 0 ? 0 : 1;   /* for profiling by hand */
+    /* --generate PATH [N]: a database of N entries (default 50,000), for profiling by hand
+     * and for the browser's long-jump test (tests/tui/bigdb.sh). */
+    if (argc > 2 && strcmp(argv[1], "--generate") == 0) {
+        int n = argc > 3 ? atoi(argv[3]) : 50000;
+        if (n < 1 || n > 1000000) {
+            fprintf(stderr, "bench: --generate PATH [N]: N from 1 to 1000000\n");
+            return 2;
+        }
+        return generate("db/schema.sql", argv[2], n) == 0 ? 0 : 1;
+    }
     int runs = quick ? 30 : 200;
     const char *bin = "./httpstatus";
     const char *shared = "build/httpstatus-shared";

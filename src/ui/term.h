@@ -1,0 +1,19 @@
+/* term.h — what the browser does to the terminal and the desktop besides drawing: the
+ * clipboard through OSC 52, and opening a URL with the desktop's opener. No curses. */
+#ifndef HS_TERM_H
+#define HS_TERM_H
+
+#include <stddef.h>
+
+/* Put text on the clipboard with OSC 52, written to the terminal (standard output). The
+ * terminal (or tmux, or ssh's client terminal) does the rest; one that does not know OSC 52
+ * ignores it. text is sent base64-encoded, so nothing in it can act on the terminal.
+ * Returns 0, or -1 when it could not be written. */
+int term_copy(const char *text);
+
+/* Open url with the desktop's opener (open on macOS; xdg-open where a desktop is running).
+ * Never waits for it and never lets it touch the terminal: it runs detached, its input and
+ * output on /dev/null. Returns 0 when it was started, else -1 with why (a sentence) set. */
+int term_open(const char *url, char *why, size_t why_size);
+
+#endif
