@@ -217,13 +217,15 @@ static int check_sections(const char *file, const struct corpus_file *cf, int al
     return has_example;
 }
 
+/* Sections of a code (klass -1), of a class (code -1) or of the page (both -1): code 0 is
+ * 000 and class 0 its class, so -1, not 0, means "none" (stored as NULL). */
 static void insert_sections(const struct corpus_file *cf, int code, int klass)
 {
     sqlite3_stmt *st = prep("INSERT INTO sections(code, class, ord, kind, source, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     for (size_t i = 0; i < cf->n_sections; i++) {
-        if (code)
+        if (code >= 0)
             sqlite3_bind_int(st, 1, code);
-        if (klass)
+        if (klass >= 0)
             sqlite3_bind_int(st, 2, klass);
         sqlite3_bind_int(st, 3, (int)i);
         bind_text(st, 4, cf->sections[i].kind);
@@ -280,7 +282,7 @@ static void load_class(const char *dir, int klass)
         bind_text(st, 3, summary);
         step_done(st);
         sqlite3_finalize(st);
-        insert_sections(cf, 0, klass);
+        insert_sections(cf, -1, klass);
         known_class[klass] = 1;
     }
     corpus_file_free(cf);
@@ -512,7 +514,7 @@ static void load_code(const char *dir, const char *name)
         bind_text(st, 14, not_when);
         step_done(st);
         sqlite3_finalize(st);
-        insert_sections(cf, code, 0);
+        insert_sections(cf, code, -1);
 
         sqlite3_stmt *al = prep("INSERT INTO aliases(code, ord, alias) VALUES (?1, ?2, ?3)");
         sqlite3_stmt *ve = prep("INSERT INTO vendors(code, ord, vendor) VALUES (?1, ?2, ?3)");
@@ -1282,7 +1284,7 @@ static void load_page(const char *dir)
     if (!cf)
         return;
     check_sections(path, cf, 1);
-    insert_sections(cf, 0, 0);
+    insert_sections(cf, -1, -1);
     corpus_file_free(cf);
 }
 

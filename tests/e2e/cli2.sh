@@ -22,6 +22,9 @@ run "$HS" 000
 expect_rc "000: exit 0" 0
 if [ "$(line1)" = "000 No Response" ]; then pass "000: title '000 No Response'"; else fail "000: title" "first line '$(line1)'"; fi
 expect_out "000: class 'No response'" "000 No response"
+expect_out "000: its own sections (stored under code 0, not as the page's)" "Where the number appears"
+run "$HS" 0xx
+expect_out "0xx: the class's own description" "HTTP status codes run from 100 to 599"
 run "$HS" list
 if [ "$(line1)" = "000  No Response [unofficial]" ]; then pass "list: 000 comes first"; else fail "list: 000 first" "first line '$(line1)'"; fi
 run "$HS" list 0xx
