@@ -510,8 +510,8 @@ static const char *record(void *ctx, const struct quiz_question *q, int chosen, 
 /* The line protocol: a question, one answer per line, the feedback. */
 static void ask_lines(const struct quiz *qz, struct recorder *rec, struct quiz_score *score, int width)
 {
-    printf("quiz: %zu questions, kind %s, seed %llu (the same seed gives the same quiz)\n\n", qz->n,
-           quiz_kind_name(qz->kind), (unsigned long long)qz->seed);
+    printf("quiz: %zu question%s, kind %s, seed %llu (the same seed gives the same quiz)\n\n", qz->n,
+           qz->n == 1 ? "" : "s", quiz_kind_name(qz->kind), (unsigned long long)qz->seed);
     char *line = NULL;
     size_t cap = 0;
     for (size_t i = 0; i < qz->n; i++) {

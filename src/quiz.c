@@ -301,11 +301,13 @@ enum hs_status quiz_select(struct quiz_bank *b, char *const *words, int n, int *
             iv_push_new(&out, value);
             found = 1;
         } else if (k == 2) {
-            for (size_t i = 0; i < b->all.n; i++)
-                if (b->all.v[i].klass == value && b->all.v[i].status == 's') {
-                    iv_push_new(&out, b->all.v[i].code);
-                    found = 1;
-                }
+            /* the class's standard codes; a class without any (0xx: 000) gives all of its */
+            for (int any = 0; any < 2 && !found; any++)
+                for (size_t i = 0; i < b->all.n; i++)
+                    if (b->all.v[i].klass == value && (any || b->all.v[i].status == 's')) {
+                        iv_push_new(&out, b->all.v[i].code);
+                        found = 1;
+                    }
         } else {
             for (size_t g = 0; g < b->n_groups; g++)
                 if (strcmp(b->groups[g].name, words[w]) == 0) {

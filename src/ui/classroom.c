@@ -29,11 +29,11 @@ struct classroom *classroom_open(struct app *a, const char *mode)
 {
     struct item it = a->n_items ? app_item(a, a->sel) : (struct item){ITEM_NOTE, 0, 0};
     int code = a->cur_code, klass = -1;
-    if (code)
+    if (code != NO_CODE)
         klass = code / 100;
     else if (it.kind == ITEM_CLASS)
         klass = it.klass;
-    if (klass < 1 && !code) {
+    if (klass < 0) {
         app_message(a, 1, "select a code or a class first");
         return NULL;
     }
@@ -45,7 +45,7 @@ struct classroom *classroom_open(struct app *a, const char *mode)
     }
     /* The selected code's first comparison group, else its class. */
     char word[64] = "";
-    if (code) {
+    if (code != NO_CODE) {
         struct hs_group *g;
         size_t ng;
         if (hsdb_groups_of(a->db, code, &g, &ng) != HS_OK) {
