@@ -76,6 +76,10 @@ static void wrapped(struct doc *d, enum doc_kind kind, const char *raw, const ch
     }
     if (width > 0 && (w1 < 8 || widest_word(clean) > w1) && w1 < w2) {
         own_line = 1;                         /* prefix too wide: text starts below it */
+        if (indent > 4) {
+            indent = 4;
+            w2 = width - indent;
+        }
         w1 = w2;
     }
     if (width > 0 && w1 < 1)
@@ -83,15 +87,25 @@ static void wrapped(struct doc *d, enum doc_kind kind, const char *raw, const ch
     if (width > 0 && w2 < 1)
         w2 = 1;
     if (own_line) {
-        /* The prefix alone, wrapped too (a label is never cut). */
-        char *p = xstrdup(first);
+        /* The prefix alone, wrapped too (a label is never cut), under its own indent. */
+        size_t lead = strspn(first, " ");
+        if ((int)lead > width / 2)
+            lead = 0;
+        char *p = xstrdup(first + lead);
         size_t pl = strlen(p);
         while (pl && p[pl - 1] == ' ')
             p[--pl] = '\0';
         char **pv;
-        size_t pn = txt_wrap_lines(p, width, width, &pv);
-        for (size_t i = 0; i < pn; i++)
-            add(d, kind, pv[i]);
+        size_t pn = txt_wrap_lines(p, width - (int)lead, width - (int)lead, &pv);
+        for (size_t i = 0; i < pn; i++) {
+            struct sb b;
+            sb_init(&b);
+            for (size_t k = 0; k < lead; k++)
+                sb_putc(&b, ' ');
+            sb_puts(&b, pv[i]);
+            free(pv[i]);
+            add(d, kind, sb_steal(&b));
+        }
         free(pv);
         free(p);
     }

@@ -351,7 +351,7 @@ static size_t wrap_core(const char *s, int first_width, int rest_width, int hyph
         if (pos >= len && n > 0)
             break;
         size_t line_start = pos, last_break = 0, i = pos, prev = pos, word = pos;
-        int w = 0, have_break = 0, forced = 0;
+        int w = 0, have_break = 0, hyphen = 0;
         int width = n == 0 ? first_width : rest_width;
         if (width < 1) {
             i = len;
@@ -384,11 +384,11 @@ static size_t wrap_core(const char *s, int first_width, int rest_width, int hyph
                 /* A character wider than the whole line: take it anyway. */
                 uint32_t cp;
                 i += txt_decode(s + i, len - i, &cp);
-            } else if (i < len && s[i] != ' ') {
-                /* A word wider than the line is broken inside. */
-                forced = 1;
-                if (hyphenate && width >= 2 && prev > line_start)
-                    i = prev;                     /* room for the hyphen */
+            } else if (i < len && s[i] != ' ' && hyphenate && width >= 2 && prev > line_start) {
+                /* A word wider than the line is broken inside: one character back, to make
+                 * room for the hyphen. */
+                i = prev;
+                hyphen = 1;
             }
         }
         size_t end = i;
@@ -402,7 +402,7 @@ static size_t wrap_core(const char *s, int first_width, int rest_width, int hyph
         }
         st[n] = line_start;
         ln[n] = end - line_start;
-        hy[n] = (unsigned char)(forced && end > line_start && is_alnum(s[end - 1]));
+        hy[n] = (unsigned char)(hyphen && end > line_start && s[end - 1] != '-');
         n++;
         pos = i;
         if (pos >= len)

@@ -47,7 +47,7 @@ const struct keybind keys_table[] = {
     {' ', ACT_MARK, B, "Space", "mark or unmark a code to compare (2 to 5)", NULL},
     {'z', ACT_FOLD, B, "z", "fold or unfold the class under the cursor", NULL},
     {'s', ACT_STANDARD, B, "s", "show only standard codes, or every code again", NULL},
-    {'y', ACT_COPY, B, "y", "copy \"CODE Phrase\" to the clipboard (OSC 52: works through tmux and ssh)", NULL},
+    {'y', ACT_COPY, B, "y", "copy the code and its phrase to the clipboard (OSC 52: works through tmux and ssh)", NULL},
     {'Y', ACT_COPY_MENU, B, "Y", "copy a library's constant for the code (a menu)", NULL},
     {'o', ACT_OPEN_SPEC, B, "o", "open the specification section in the web browser (xdg-open or open)", NULL},
     {'h', ACT_LEFT, C, "h", "compare: select the column to the left", NULL},

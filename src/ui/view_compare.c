@@ -226,14 +226,19 @@ static void draw_compare(struct app *a, struct rect r)
 {
     if (a->n_cmp == 0)
         return;
-    int tx = draw_text(r.y, r.x + 1, r.w - 2, a->cl.title, ST_BOLD);
     if (a->cmp_focus && !a->cl.stacked) {
-        /* On the line that never scrolls: which column scrolls alone. */
+        /* On the line that never scrolls: which column scrolls alone, the title after it. */
         char f[160];
-        snprintf(f, sizeof f, "  [column %d, %s, scrolls alone; Tab: all]", a->cmp_col + 1, a->cl.t->heads[a->cmp_col]);
-        int fw = txt_width(f, strlen(f));
-        int x = r.w - 1 - fw > tx + 1 ? r.w - 1 - fw : tx + 1;
-        draw_text(r.y, r.x + x, r.w - x - 1, f, ST_SELECTED);
+        snprintf(f, sizeof f, " column %d scrolls alone: %s (Tab: all) ", a->cmp_col + 1, a->cl.t->heads[a->cmp_col]);
+        int fx = draw_text(r.y, r.x + 1, r.w - 2, f, ST_SELECTED);
+        struct sb t;
+        sb_init(&t);
+        sb_puts(&t, "");
+        txt_fit(&t, a->cl.title, r.w - 4 - fx, 1, a->ascii);
+        draw_text(r.y, r.x + 3 + fx, r.w - 4 - fx, t.buf, ST_BOLD);
+        sb_free(&t);
+    } else {
+        draw_text(r.y, r.x + 1, r.w - 2, a->cl.title, ST_BOLD);
     }
     r.y++;
     r.h--;

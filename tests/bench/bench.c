@@ -15,8 +15,8 @@
  *    callgrind: figures that do not depend on how busy the machine is.
  * 2. In-process search: 100 everyday queries through hsdb_search(), p50 and p99 per query,
  *    on the bundled database and on a generated 50,000-entry database in our schema.
- * 3. The browser in a pty: start to first complete frame, and key to finished redraw for
- *    every keystroke of a live search.
+ * 3. The browser in a pty: start to first complete frame, key to finished redraw for every
+ *    keystroke of a live search, and for long jumps (G to the last code, g to the top).
  * 4. Peak memory (max RSS) and the size of the binary with its database. */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -397,8 +397,8 @@ static long browser_rss_kb;
 static void tui_bench(const char *bin, int rounds, const char *db_path)
 {
     double *first = calloc((size_t)rounds, sizeof *first);
-    double keys[512];
-    size_t nk = 0;
+    double keys[512], jumps[256];
+    size_t nk = 0, nj = 0;
     static const char typed[] = "/captive portal";
     for (int r = 0; r < rounds; r++) {
         struct winsize ws = {30, 100, 0, 0};
@@ -425,7 +425,20 @@ static void tui_bench(const char *bin, int rounds, const char *db_path)
             if (t >= 0)
                 keys[nk++] = t;
         }
-        if (write(fd, "\033", 1) != 1 || write(fd, "q", 1) != 1)
+        /* Long jumps: to the last code and back to the top, from one end of the list to the
+         * other (each a redraw: the cost must not grow with the distance). */
+        if (write(fd, "\033", 1) == 1) {
+            read_until_quiet(fd, now_ms(), 50, 1000, NULL, 0, NULL);
+            for (int j = 0; j < 6 && nj < 256; j++) {
+                double k0 = now_ms();
+                if (write(fd, j % 2 ? "g" : "G", 1) != 1)
+                    break;
+                double t = read_until_quiet(fd, k0, 20, 5000, NULL, 0, NULL);
+                if (t >= 0)
+                    jumps[nj++] = t;
+            }
+        }
+        if (write(fd, "q", 1) != 1)
             kill(pid, SIGTERM);
         read_until_quiet(fd, now_ms(), 50, 500, NULL, 0, NULL);
         kill(pid, SIGTERM);
@@ -441,6 +454,10 @@ static void tui_bench(const char *bin, int rounds, const char *db_path)
             add("browser: key to redraw, 50,000-entry db, p50", p50, 16.7, "one 60 Hz frame", "ms");
             add("browser: key to redraw, 50,000-entry db, p99", p99, 16.7, "one 60 Hz frame", "ms");
         }
+        if (nj) {
+            add("browser: long jump (G, g), 50,000-entry db, p50", pct(jumps, nj, 0.5), 16.7, "one 60 Hz frame", "ms");
+            add("browser: long jump (G, g), 50,000-entry db, max", pct(jumps, nj, 1.0), 16.7, "one 60 Hz frame", "ms");
+        }
         free(first);
         return;
     }
@@ -450,6 +467,8 @@ static void tui_bench(const char *bin, int rounds, const char *db_path)
         add("browser: key to redraw, live search, p50", p50, 16.7, "one 60 Hz frame", "ms");
         add("browser: key to redraw, live search, p99", p99, 16.7, "one 60 Hz frame", "ms");
     }
+    if (nj)
+        add("browser: long jump (G, g), p50", pct(jumps, nj, 0.5), 16.7, "one 60 Hz frame", "ms");
     free(first);
 }
 

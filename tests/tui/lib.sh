@@ -132,15 +132,18 @@ has() {
 
 # wait_until EXPR [TIMEOUT_S]: re-capture every 50 ms until the shell expression EXPR
 # succeeds (it sees SCREEN and DEAD). Gives up early once the program has exited and the
-# expression still fails (nothing will change any more).
+# expression still fails (nothing will change any more), and once TIMEOUT_S have passed by
+# the clock (an expression that runs python on a loaded machine takes longer than 50 ms).
 wait_until() {
     _n=$((${2:-5} * 20))
+    _end=$(($(date +%s) + ${2:-5}))
     while :; do
         cap
         if eval "$1"; then return 0; fi
         [ "$DEAD" = 1 ] && return 1
         _n=$((_n - 1))
         [ "$_n" -le 0 ] && return 1
+        [ "$(date +%s)" -gt "$_end" ] && return 1
         sleep 0.05
     done
 }

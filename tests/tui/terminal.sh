@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/tui/terminal.sh — the browser and its terminal: tiny sizes, the terminal restored
-# after q and after every signal, terminals it cannot drive (TERM=dumb, no TERM), output
-# that is not a terminal, a non-UTF-8 locale, and NO_COLOR.
+# after q and after every signal, a clean screen after q where there is no alternate screen
+# (TERM=linux, vt100), terminals it cannot drive (TERM=dumb, no TERM), output that is not a
+# terminal, a non-UTF-8 locale, and NO_COLOR.
 # Run: sh tests/tui/terminal.sh (HS=path/to/httpstatus).
 . "$(dirname "$0")/lib.sh"
 
@@ -57,6 +58,26 @@ for how in q INT TERM HUP QUIT SEGV ABRT; do
     fi
     ok "$name: the browser's screen is gone" 'has RESTORED && ! has "$SEP" && ! has "Continue" && ! has "q quit"' \
         'parts of the browser are still on the screen after it ended'
+done
+
+# ---- terminals without an alternate screen: q leaves a clean screen -------------------------------
+# TERM=linux and vt100 have no smcup/rmcup: the last frame would stay, and the shell's next
+# line land on the old status line. The browser clears the screen as it leaves.
+# (On the Linux console ncurses loads libgpm for the mouse, which keeps a few bytes: the slow
+# unwinder lets the sanitizer see that stack and tests/lsan.supp match it.)
+for t in linux vt100; do
+    tui_launch "env ASAN_OPTIONS='${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0' LANG=C.UTF-8 TERM=$t '$HS'; echo \"rc=\$?\"; exec cat >/dev/null"
+    if ! wait_until 'has "q quit" && has "Continue"'; then
+        fail_screen "terminal: TERM=$t: the browser starts" "no browser on the screen"
+        continue
+    fi
+    keys q
+    wait_for "rc=" >/dev/null
+    ok "terminal: TERM=$t: after q nothing of the browser is left on the screen" \
+        '! has "q quit" && ! has "Continue" && ! has "$SEP" && ! has "codes"' \
+        'parts of the browser are still on the screen after q'
+    ok "terminal: TERM=$t: the next line starts at the top, not on the old status line" 'row 1 | grep -q "^rc=0"' \
+        'the first line is "$(row 1)"; "rc=0" is on line $(printf "%s\n" "$SCREEN" | grep -n "rc=" | cut -d: -f1)'
 done
 
 # ---- terminals the browser cannot drive ----------------------------------------------------------

@@ -114,6 +114,26 @@ static void test_class_document_lists_codes(void **state)
     hs_class_free(k);
 }
 
+static void test_spec_url(void **state)
+{
+    (void)state;
+    char *u = doc_spec_url("RFC 9110 \xC2\xA7" "15.5.5");
+    assert_string_equal(u, "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
+    free(u);
+    u = doc_spec_url("RFC 7725");
+    assert_string_equal(u, "https://www.rfc-editor.org/rfc/rfc7725");
+    free(u);
+    assert_null(doc_spec_url("nginx"));
+    assert_null(doc_spec_url("RFC x"));
+    /* Each code's document names its section's address; a long one stays whole. */
+    struct hs_code *c;
+    assert_int_equal(hsdb_code(db, 404, &c), HS_OK);
+    struct doc *d = doc_code(c, 60, 0);
+    assert_non_null(find(d, DOC_FACT, "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5"));
+    doc_free(d);
+    hs_code_free(c);
+}
+
 static void test_compare_table(void **state)
 {
     (void)state;
@@ -171,6 +191,7 @@ int main(void)
         cmocka_unit_test(test_unwrapped_keeps_paragraphs_whole),
         cmocka_unit_test(test_class_document_lists_codes),
         cmocka_unit_test(test_compare_table),
+        cmocka_unit_test(test_spec_url),
     };
     return cmocka_run_group_tests_name("doc", tests, setup, teardown);
 }

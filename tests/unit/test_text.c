@@ -194,6 +194,35 @@ static void test_wrap_never_exceeds_width(void **state)
     }
 }
 
+static void test_wrap_at_hyphens_and_hyphenate_only_what_cannot_fit(void **state)
+{
+    (void)state;
+    /* A hyphen inside a word is a place to break; an address keeps its hyphens whole. */
+    const char *const a[] = {"Proxy-", "Authenticate", "(must)"};
+    check_wrap("Proxy-Authenticate (must)", 12, a, 3);
+    const char *const b[] = {"see", "https://www.rfc-editor.org/x"};
+    check_wrap("see https://www.rfc-editor.org/x", 28, b, 2);
+    /* txt_wrap_lines: a word wider than the line is broken with a hyphen, no other. */
+    char **l;
+    size_t n = txt_wrap_lines("yes, by default (heuristically)", 10, 10, &l);
+    const char *const c[] = {"yes, by", "default", "(heuristi-", "cally)"};
+    assert_int_equal(n, 4);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(l[i], c[i]);
+        assert_true(txt_width(l[i], strlen(l[i])) <= 10);
+        free(l[i]);
+    }
+    free(l);
+    /* Width 1: nothing can be hyphenated, and no line is wider than 1. */
+    n = txt_wrap_lines("abc", 1, 1, &l);
+    assert_int_equal(n, 3);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(strlen(l[i]), 1);
+        free(l[i]);
+    }
+    free(l);
+}
+
 static void test_fit(void **state)
 {
     (void)state;
@@ -233,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_wrap_words),
         cmocka_unit_test(test_wrap_hanging_first_line),
         cmocka_unit_test(test_wrap_never_exceeds_width),
+        cmocka_unit_test(test_wrap_at_hyphens_and_hyphenate_only_what_cannot_fit),
         cmocka_unit_test(test_fit),
         cmocka_unit_test(test_json_string),
     };
