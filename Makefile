@@ -163,7 +163,7 @@ build/asan/tests/%: tests/unit/%.c $(CORE_ASAN_OBJ) build/asan/db/corpus.o
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -O1 $(ASAN_FLAGS) $(DEPFLAGS) -MT $@ -MF $@.d -Isrc -o $@ $< $(CORE_ASAN_OBJ) build/asan/db/corpus.o $(LIBS) -lcmocka
 
-CHECK_BUILD = build/.test-deps httpstatus build/httpstatus-asan $(UNIT_BIN) $(FUZZ_BIN)
+CHECK_BUILD = build/.test-deps httpstatus build/httpstatus-asan build/search-eval $(UNIT_BIN) $(FUZZ_BIN)
 check-build: $(CHECK_BUILD)
 
 # One target per suite, slowest first, each depending only on what it runs: with -j a
@@ -178,6 +178,7 @@ suite/e2e-%: tests/e2e/%.sh $(SHELL_SUITE_DEPS) FORCE
 suite/tui-%: tests/tui/%.sh $(SHELL_SUITE_DEPS) FORCE
 	@sh tests/run.sh --one tui-$*
 suite/e2e-fuzz: $(FUZZ_BIN)
+suite/e2e-search_quality: build/search-eval
 check-suites: $(SUITE_TARGETS)
 
 # check: build and run with -j(cores + 1) unless make already has a -j, going on past a
@@ -197,7 +198,12 @@ CORE_OBJ = $(CORE_SRC:%.c=build/%.o) build/src/embed.o build/lessons.o
 build/bench: tests/bench/bench.c $(CORE_OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) $(SQLITE_CFLAGS) -O2 $(DEPFLAGS) -MT $@ -MF $@.d -Isrc -o $@ tests/bench/bench.c $(CORE_OBJ) $(SQLITE_LIBS) -lutil
 
-bench-build: httpstatus build/httpstatus-shared build/bench
+# Search quality over the judged query set (tests/search/judged.tsv): make bench prints the
+# figures, make check holds them above floors (tests/e2e/search_quality.sh).
+build/search-eval: tests/search/eval.c $(CORE_OBJ)
+	$(CC) $(WARN) $(CPPFLAGS) $(SQLITE_CFLAGS) -O2 $(DEPFLAGS) -MT $@ -MF $@.d -Isrc -o $@ tests/search/eval.c $(CORE_OBJ) $(SQLITE_LIBS)
+
+bench-build: httpstatus build/httpstatus-shared build/bench build/search-eval
 bench:
 	@case "$$MAKEFLAGS" in *-j*|*jobserver*) j= ;; *) j=-j$(NPROC) ;; esac; \
 	    $(MAKE) --no-print-directory $$j bench-build
