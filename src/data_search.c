@@ -2,6 +2,7 @@
  * suggestions from the vocabulary. */
 #include "data_int.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,12 +66,16 @@ static enum hs_status snip_row(sqlite3_stmt *st, void *arg)
     int ok = db_read_entry(st, 0, &hit->e);
     hit->score = sa->score;
     char *snip = NULL;
-    for (int c = 6; c <= 9 && !snip; c++) {
+    int oom = 0;
+    for (int c = 6; c <= 9 && !snip && !oom; c++) {
         const char *t = (const char *)sqlite3_column_text(st, c);
-        if (t)
+        if (t) {
+            errno = 0;
             snip = query_snippet(t, sa->words, sa->n_words, 12);
+            oom = !snip && errno == ENOMEM;
+        }
     }
-    hit->snippet = snip ? db_dup(snip) : db_dup(hit->e.summary ? hit->e.summary : "");
+    hit->snippet = oom ? NULL : snip ? db_dup(snip) : db_dup(hit->e.summary ? hit->e.summary : "");
     free(snip);
     if (!hit->snippet)
         ok = 0;
@@ -177,24 +182,42 @@ static enum hs_status term_row(sqlite3_stmt *st, void *arg)
  * common indexed words it starts ("reque" -> request OR requests ...): an OR of a few
  * terms is read lazily, where an FTS5 prefix query longer than the prefix index (3) would
  * first merge every matching entry. */
+/* The query and the name phrase of text. The builders return NULL both for "nothing
+ * searchable" and for out of memory; errno tells them apart. */
+static enum hs_status plain_queries(struct hs_db *db, const char *text, size_t len, int prefix,
+                                    char **q, char **phrase)
+{
+    errno = 0;
+    *q = query_build(text, len, prefix);
+    int oom = !*q && errno == ENOMEM;
+    errno = 0;
+    *phrase = oom ? NULL : query_phrase(text, len, prefix);
+    oom |= !*phrase && errno == ENOMEM;
+    if (oom) {
+        free(*q);
+        free(*phrase);
+        *q = *phrase = NULL;
+        return db_nomem(db);
+    }
+    return HS_OK;
+}
+
 static enum hs_status build_queries(struct hs_db *db, const char *text, size_t len, int prefix_last,
                                     char **q, char **phrase)
 {
     char *last = NULL;
     *q = *phrase = NULL;
-    if (!prefix_last) {
-        *q = query_build(text, len, 0);
-        *phrase = query_phrase(text, len, 0);
-        return HS_OK;
-    }
+    if (!prefix_last)
+        return plain_queries(db, text, len, 0, q, phrase);
+    errno = 0;
     char *base = query_split_last(text, len, &last);
+    if (!base && errno == ENOMEM)
+        return db_nomem(db);
     if (!last || strlen(last) <= 3) {
         /* Up to three letters the schema's prefix index answers directly. */
         free(base);
         free(last);
-        *q = query_build(text, len, 1);
-        *phrase = query_phrase(text, len, 1);
-        return HS_OK;
+        return plain_queries(db, text, len, 1, q, phrase);
     }
     struct terms t = {{0}, 0};
     const char *texts[1] = {last};
@@ -204,7 +227,7 @@ static enum hs_status build_queries(struct hs_db *db, const char *text, size_t l
         s = HS_OK;
     if (s == HS_OK && t.n > 0) {
         struct sb e;
-        sb_init(&e);
+        sb_init_soft(&e);
         if (base) {
             sb_puts(&e, base);
             sb_puts(&e, " AND ");      /* FTS5 wants an explicit AND before a group */
@@ -218,13 +241,20 @@ static enum hs_status build_queries(struct hs_db *db, const char *text, size_t l
         sb_putc(&e, ')');
         *q = sb_steal(&e);
         /* The name phrase with the likeliest completion. */
-        sb_init(&e);
+        sb_init_soft(&e);
         if (base)
             sb_puts(&e, base);
         sb_puts(&e, " \"");
         sb_puts(&e, t.v[0]);
         sb_putc(&e, '"');
-        *phrase = query_phrase(e.buf, e.len, 0);
+        errno = 0;
+        *phrase = *q && !e.failed ? query_phrase(e.buf, e.len, 0) : NULL;
+        if (!*q || e.failed || (!*phrase && errno == ENOMEM)) {
+            free(*q);
+            free(*phrase);
+            *q = *phrase = NULL;
+            s = db_nomem(db);
+        }
         sb_free(&e);
     }
     for (int i = 0; i < t.n; i++)
@@ -266,6 +296,8 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
             /* The rows for the kept codes, with their snippets, in rank order. */
             struct snip_acc sa = {&a, NULL, 0, 0};
             sa.n_words = query_words(text, len, &sa.words);
+            if (s == HS_OK && !sa.words)
+                s = db_nomem(db);
             for (int i = 0; s == HS_OK && i < p->n; i++) {
                 int args[1] = {p->codes[i]};
                 sa.score = p->scores[i];
@@ -366,10 +398,11 @@ static enum hs_status vocab_row(sqlite3_stmt *st, void *arg)
 
 static enum hs_status word_matches(struct hs_db *db, const char *word, int *found)
 {
+    errno = 0;
     char *q = query_build(word, strlen(word), 0);
     *found = 1;
     if (!q)
-        return HS_OK;
+        return errno == ENOMEM ? db_nomem(db) : HS_OK;
     int n = 0;
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(db->conn, "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ?1 LIMIT 1)", -1, &st, NULL);
@@ -394,6 +427,8 @@ enum hs_status hsdb_suggest(struct hs_db *db, const char *text, char **out)
     *out = NULL;
     char **words;
     size_t n = query_words(text, strlen(text), &words);
+    if (!words)
+        return db_nomem(db);
     enum hs_status s = HS_NOTFOUND;
     int changed = 0;
     db_start_call(db);

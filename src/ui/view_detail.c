@@ -30,36 +30,17 @@ static void ensure_doc(struct app *a, int width)
             doc_add_text(a->doc, note, width, a->ascii);
         }
     }
-    /* Lines moved: a highlighted link or match is found again by its code or its text. */
+    /* The lines moved: a highlighted link or current match is let go. */
     a->doc_width = width;
     a->dlink = a->dmatch = NO_LINE;
-}
-
-static enum style line_style(const struct doc_line *l, int klass)
-{
-    switch (l->kind) {
-    case DOC_TITLE: return draw_class_style(klass);
-    case DOC_META: return ST_DIM;
-    case DOC_HEADING: return ST_HEADING;
-    case DOC_PRE: return ST_PRE;
-    default: return ST_NORMAL;
-    }
 }
 
 static void draw_line(struct app *a, const struct doc_line *l, int y, int x, int w, int highlighted)
 {
     int klass = a->cur ? a->cur->e.klass : a->cur_class ? a->cur_class->klass : 0;
-    enum style base = line_style(l, klass);
-    enum style key_style = base;
-    if (l->kind == DOC_HEADING)
-        key_style = ST_HEADING;
-    else if (l->kind == DOC_FACT)
-        key_style = ST_DIM;
-    else if (l->kind == DOC_LINK || l->kind == DOC_ROW)
-        key_style = draw_class_style(l->link / 100);
-    if (l->kind == DOC_TITLE)
-        key_style = base;
-    enum style rest_style = l->kind == DOC_HEADING ? ST_SOURCE : base;
+    struct doc_looks lk = doc_looks_of(l->kind);
+    enum style key_style = draw_look(lk.key, klass, l->link);
+    enum style rest_style = draw_look(lk.rest, klass, l->link);
     if (highlighted) {
         draw_fill(y, x, w, ST_SELECTED);
         key_style = rest_style = ST_SELECTED;
