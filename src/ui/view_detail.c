@@ -32,7 +32,7 @@ static void ensure_doc(struct app *a, int width)
             doc_add_text(a->doc, note, width, a->ascii);
         }
     }
-    /* Lines moved: a highlighted link or match is found again by its code or its text. */
+    /* The lines moved: a highlighted link or current match is let go. */
     a->doc_width = width;
     a->dlink = a->dmatch = NO_LINE;
 }
