@@ -61,9 +61,11 @@ ok "search: the title bar says hits" 'title_has hit && ! title_has codes' \
     'the title bar says "$(title_bar | trim)"'
 
 # ---- n: next match in the detail pane -----------------------------------------------------------
+# The detail pane scrolls as less does (no cursor bar): n brings a line with a match into
+# view, the match highlighted.
 cursor_on_match() {
-    _c=$(detail_cursor)
-    printf '%s\n' "$_c" | grep -qi captiv || return 1
+    _c=$(detail_part | grep -i captiv | head -1)
+    [ -n "$_c" ] || return 1
     match_in_row "$(row_number_of "$_c")"
 }
 keys n
@@ -105,7 +107,7 @@ settled_clean() {
     fi
     # SQLite's words anywhere in the list or on the status line (the corpus itself may say
     # "error:", as 530's text does, so the detail pane is not searched).
-    { list_part; status_line; } | grep -qiE 'syntax error|fts5|sqlite|malformed|no such column|parse error|logic error|unusable' && return 1
+    { list_part; status_line; } | grep -qiE 'syntax error|fts5|sqlite|malformed MATCH|malformed database|no such column|parse error|logic error|unusable' && return 1
     return 0
 }
 for q in '"' 'AND' '*' '-' '"unterminated' 'NEAR(' 'a:b' "'" '(' ')' 'OR' 'NOT' '^' '{' '\' '-x AND "' ; do

@@ -253,7 +253,7 @@ static void test_headers_and_names(void **state)
 
     int *codes;
     assert_int_equal(hsdb_codes_named(db, "NOT FOUND", &codes, &n), HS_OK);
-    assert_int_equal(n, 1);
+    assert_true(n >= 1);   /* the phrase first; a vocabulary name may add another */
     assert_int_equal(codes[0], 404);
     free(codes);
     assert_int_equal(hsdb_codes_named(db, "payload too large", &codes, &n), HS_OK);

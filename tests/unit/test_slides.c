@@ -393,7 +393,8 @@ static void check_fits(const struct slide_pages *lo, int w, int h)
 static void check_words(const struct slide_pages *lo, const char *text)
 {
     char *copy = strdup(text);
-    for (char *save = NULL, *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+    /* Words, and the parts of a hyphenated word: a line may break after its hyphen. */
+    for (char *save = NULL, *w = strtok_r(copy, " -", &save); w; w = strtok_r(NULL, " -", &save)) {
         int found = 0;
         for (size_t p = 0; p < lo->n && !found; p++)
             for (size_t i = 0; i < lo->pages[p].n && !found; i++)
