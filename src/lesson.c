@@ -522,7 +522,7 @@ int lesson_load(const char *arg, struct lesson **out, char **err)
             *err = sb_steal(&b);
             return -1;
         }
-        char buf[8192];
+        char buf[1024];   /* small: nothing large on the stack (test_stack) */
         size_t n;
         while ((n = fread(buf, 1, sizeof buf, fp)) > 0 && b.len <= LESSON_MAX_BYTES)
             sb_putn(&b, buf, n);
