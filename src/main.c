@@ -2,6 +2,7 @@
  * browser, and turn errors into one message and an exit status (0 found, 1 not found or
  * no match, 2 usage or database error). */
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -19,8 +20,36 @@ static int locale_is_utf8(void)
     return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
+/* Standard input, output and error started closed (`>&-`) are opened on /dev/null, so
+ * that no file this program opens later takes their number. Output and error are opened
+ * read-only: writing to them still fails, and the failure is still reported. */
+static void hold_standard_fds(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        int n = open("/dev/null", O_RDONLY);
+        if (n >= 0 && n != fd) {
+            dup2(n, fd);
+            close(n);
+        }
+    }
+}
+
+/* Every path ends here: output that could not be written (a full disk, a closed pipe or
+ * descriptor) is a failure with one message, unless the command failed already. */
+static int finish_output(int status)
+{
+    if ((fflush(stdout) != 0 || ferror(stdout)) && status != EXIT_USAGE) {
+        cli_error("cannot write the output: %s", strerror(errno));
+        status = EXIT_USAGE;
+    }
+    return status;
+}
+
 int main(int argc, char **argv)
 {
+    hold_standard_fds();
     setlocale(LC_ALL, "");
     struct cli_opts o;
     if (cli_parse(argc, argv, &o) != 0)
@@ -29,7 +58,7 @@ int main(int argc, char **argv)
     if (!locale_is_utf8() && isatty(STDOUT_FILENO))
         o.ascii = 1;
     if (o.no_db) {
-        int status = cli_run(NULL, &o);
+        int status = finish_output(cli_run(NULL, &o));
         free(o.args);
         return status;
     }
@@ -37,7 +66,12 @@ int main(int argc, char **argv)
     char *err = NULL;
     enum hs_status s = o.db_path ? hsdb_open_file(o.db_path, &db, &err) : hsdb_open_embedded(&db, &err);
     if (s != HS_OK) {
-        cli_error("%s", err ? err : "cannot open the database");
+        if (err)
+            cli_error("%s", err);
+        else if (s == HS_ENOMEM && o.db_path)
+            cli_error("out of memory reading %s", o.db_path);
+        else
+            cli_error("%s", s == HS_ENOMEM ? "out of memory" : "cannot open the database");
         free(err);
         free(o.args);
         return EXIT_USAGE;
@@ -53,10 +87,7 @@ int main(int argc, char **argv)
     } else {
         status = cli_run(db, &o);
     }
-    if ((fflush(stdout) != 0 || ferror(stdout)) && status != EXIT_USAGE) {
-        cli_error("cannot write the output: %s", strerror(errno));
-        status = EXIT_USAGE;
-    }
+    status = finish_output(status);
     hsdb_close(db);
     free(o.args);
     return status;

@@ -14,9 +14,9 @@ PLAIN=${HS_PLAIN:-./httpstatus}
 # run_limited NAME 'ulimit ...' ARGS...: runs $PLAIN under the limit (stdout/stderr to
 # $TMPD/out and $TMPD/err, status in $RC).
 run_limited() {
-    lim=$1
+    _limit=$1
     shift
-    (eval "$lim" && exec "$PLAIN" "$@") >"$TMPD/out" 2>"$TMPD/err" </dev/null
+    (eval "$_limit" && exec "$PLAIN" "$@") >"$TMPD/out" 2>"$TMPD/err" </dev/null
     RC=$?
 }
 
@@ -62,3 +62,22 @@ if command -v "${CC:-cc}" >/dev/null 2>&1 && pkg-config --exists ncursesw sqlite
 else
     pass "stack: frame sizes: skipped (no compiler or pkg-config)"
 fi
+
+# ---- output that cannot be written ------------------------------------------------------------
+# Every command, --help and --version included, to a full disk and to a closed standard
+# output: exit 2 and one message, never success.
+for a in --help -h help --version 404 "404 503" 4xx list "list 4xx" "search not found" "search --json teapot" \
+    "compare 301 302" "compare 401" "--json 404" "--json list" ""; do
+    # shellcheck disable=SC2086
+    "$HS" $a >/dev/full 2>"$TMPD/err" </dev/null
+    RC=$?
+    expect_rc "output to /dev/full: '$a': exit 2" 2
+    expect_one_err_line "output to /dev/full: '$a': one message"
+    expect_err "output to /dev/full: '$a': says it cannot write" "cannot write"
+    # shellcheck disable=SC2086
+    "$HS" $a >&- 2>"$TMPD/err" </dev/null
+    RC=$?
+    expect_rc "stdout closed: '$a': exit 2" 2
+    expect_one_err_line "stdout closed: '$a': one message"
+done
+
