@@ -81,3 +81,192 @@ for a in --help -h help --version 404 "404 503" 4xx list "list 4xx" "search not 
     expect_one_err_line "stdout closed: '$a': one message"
 done
 
+# ---- files that are not regular files --------------------------------------------------------------
+D=$TMPD/files
+mkdir -p "$D"
+# not_regular NAME FILE: exit 2 within 10 s, one line naming the file and saying what it is.
+not_regular() {
+    run timeout 10 "$HS" --db "$2" 404
+    if [ "$RC" = 124 ]; then fail "$1: does not hang" "still reading after 10 s"; return; fi
+    pass "$1: does not hang"
+    expect_rc "$1: exit 2" 2
+    expect_one_err_line "$1: one message"
+    expect_err "$1: names the file" "$2"
+    expect_err "$1: says it is not a regular file" "not a regular file"
+    if grep -q "empty" "$TMPD/err"; then fail "$1: not called empty" "$(cat "$TMPD/err")"; else pass "$1: not called empty"; fi
+}
+not_regular "--db /dev/null" /dev/null
+not_regular "--db /dev/zero" /dev/zero
+not_regular "--db /dev/urandom" /dev/urandom
+if mkfifo "$D/fifo.db" 2>/dev/null; then
+    not_regular "--db a FIFO" "$D/fifo.db"
+    ln -s "$D/fifo.db" "$D/link-to-fifo.db"
+    not_regular "--db a link to a FIFO" "$D/link-to-fifo.db"
+fi
+if python3 -c 'import socket, sys; s = socket.socket(socket.AF_UNIX); s.bind(sys.argv[1])' "$D/sock.db" 2>/dev/null; then
+    not_regular "--db a socket" "$D/sock.db"
+fi
+ln -s /dev/zero "$D/link-to-zero.db"
+not_regular "--db a link to /dev/zero" "$D/link-to-zero.db"
+ln -s "$(pwd)/db/httpstatus.db" "$D/link.db"
+run "$HS" --db "$D/link.db" 404
+expect_rc "--db a link to a database: exit 0" 0
+
+# ---- write-ahead logging, and opening never writes ------------------------------------------------
+# Small files are read into memory, large ones (above 16 MB) in place: both paths, in WAL
+# and in rollback mode. Nothing may appear beside the file, and a read-only directory works.
+python3 - "$D" db/httpstatus.db <<'PY'
+import os, shutil, sqlite3, sys
+d, real = sys.argv[1], sys.argv[2]
+def make(name, wal, big):
+    p = os.path.join(d, name)
+    shutil.copy(real, p)
+    c = sqlite3.connect(p)
+    if big:
+        c.execute("CREATE TABLE padding(b BLOB)")
+        c.execute("INSERT INTO padding VALUES (zeroblob(18 * 1024 * 1024))")
+        c.commit()
+    if wal:
+        c.execute("PRAGMA journal_mode = WAL")
+    c.close()
+    h = open(p, "rb").read(20)
+    assert (h[18], h[19]) == ((2, 2) if wal else (1, 1)), (name, h[18], h[19])
+make("wal-small.db", True, False)
+make("wal-large.db", True, True)
+make("rollback-large.db", False, True)
+# A WAL file with a transaction not yet in the database: the writer still has it open.
+p = os.path.join(d, "pending.db")
+shutil.copy(real, p)
+c = sqlite3.connect(p)
+c.execute("PRAGMA journal_mode = WAL")
+c.execute("PRAGMA wal_autocheckpoint = 0")
+c.execute("UPDATE codes SET summary = 'PENDING' WHERE code = 404")
+c.commit()
+shutil.copy(p, os.path.join(d, "pending-copy.db"))
+shutil.copy(p + "-wal", os.path.join(d, "pending-copy.db-wal"))
+c.close()
+os.remove(p)
+PY
+for f in wal-small wal-large rollback-large; do
+    for a in 404 "search captive portal" "compare 301"; do
+        # shellcheck disable=SC2086
+        run "$HS" --db "$D/$f.db" $a
+        expect_rc "$f.db: $a: exit 0" 0
+    done
+    expect_out "$f.db: compare shows the group" "308"
+    left=$(ls "$D" | grep -E "^$f\.db-(wal|shm|journal)$")
+    if [ -z "$left" ]; then pass "$f.db: nothing written beside it"; else fail "$f.db: nothing written beside it" "$left"; fi
+done
+run "$HS" --db "$D/pending-copy.db" 404
+expect_rc "WAL with a transaction left in -wal: exit 2" 2
+expect_one_err_line "WAL with a transaction left in -wal: one message"
+expect_err "WAL with a transaction left in -wal: names the -wal file" "pending-copy.db-wal"
+
+# A read-only directory: as root, a read-only tmpfs in a mount namespace of its own; else a
+# directory without write permission.
+ro_run() {
+    dir=$1
+    for f in wal-small wal-large rollback-large; do
+        "$HS" --db "$dir/$f.db" 404 >"$TMPD/ro-$f.out" 2>"$TMPD/ro-$f.err" </dev/null
+        echo $? >"$TMPD/ro-$f.rc"
+    done
+    ls -a "$dir" >"$TMPD/ro-ls"
+}
+RO_DONE=
+HS_ABS=$HS
+case $HS_ABS in /*) ;; *) HS_ABS=$(pwd)/$HS ;; esac
+if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null 2>&1; then
+    if unshare -m sh -c '
+        set -e
+        mkdir -p "$1/ro"
+        mount -t tmpfs -o size=80m none "$1/ro"
+        cp "$2/wal-small.db" "$2/wal-large.db" "$2/rollback-large.db" "$1/ro/"
+        mount -o remount,ro "$1/ro"
+        ! touch "$1/ro/probe" 2>/dev/null
+        for f in wal-small wal-large rollback-large; do
+            if "$3" --db "$1/ro/$f.db" 404 >"$1/ro-$f.out" 2>"$1/ro-$f.err" </dev/null; then
+                echo 0 >"$1/ro-$f.rc"
+            else
+                echo $? >"$1/ro-$f.rc"
+            fi
+        done
+    ' sh "$TMPD" "$D" "$HS_ABS" 2>"$TMPD/ro-setup.err"; then
+        RO_DONE="a read-only tmpfs"
+    fi
+fi
+if [ -z "$RO_DONE" ] && [ "$(id -u)" != 0 ]; then
+    mkdir -p "$TMPD/rodir"
+    cp "$D/wal-small.db" "$D/wal-large.db" "$D/rollback-large.db" "$TMPD/rodir/"
+    chmod 555 "$TMPD/rodir"
+    ro_run "$TMPD/rodir"
+    chmod 755 "$TMPD/rodir"
+    RO_DONE="a directory without write permission"
+fi
+if [ -n "$RO_DONE" ]; then
+    for f in wal-small wal-large rollback-large; do
+        RC=$(cat "$TMPD/ro-$f.rc")
+        cp "$TMPD/ro-$f.err" "$TMPD/err"
+        cp "$TMPD/ro-$f.out" "$TMPD/out"
+        expect_rc "$f.db in $RO_DONE: exit 0" 0
+        expect_out "$f.db in $RO_DONE: the page" "Not Found"
+    done
+else
+    pass "read-only directory: skipped (no way to make one here: $(head -c 100 "$TMPD/ro-setup.err" 2>/dev/null))"
+fi
+
+# ---- a small address space (ulimit -v) ---------------------------------------------------------
+# From the smallest limit the dynamic loader survives upwards: every command either works or
+# says "out of memory" (naming the file it was reading) and exits 2; never a signal, never
+# another message (a good database called corrupt). Limits below what the loader needs end
+# before main with the loader's own message ("error while loading shared libraries", "cannot
+# allocate TLS data structures", exit 127): not counted. The build without
+# sanitizers runs here (a sanitizer reserves terabytes of address space).
+python3 - "$D/pad15.db" db/httpstatus.db <<'PY'
+import shutil, sqlite3, sys
+shutil.copy(sys.argv[2], sys.argv[1])
+c = sqlite3.connect(sys.argv[1])
+c.execute("CREATE TABLE padding(b BLOB)")
+c.execute("INSERT INTO padding VALUES (zeroblob(14 * 1024 * 1024))")   # read into memory whole
+c.commit()
+PY
+oom_seen=0
+ok_seen=0
+bad=""
+for v in $(seq 5000 250 14000); do
+    for a in 404 list "search captve portl" "compare 301" "--json list" --version "--db db/httpstatus.db search not found" \
+        "--db $D/pad15.db 404" "--db $D/wal-large.db 404"; do
+        # shellcheck disable=SC2086
+        run_limited "ulimit -v $v" $a
+        case $RC in
+        0 | 1) ok_seen=$((ok_seen + 1)) ;;
+        127) grep -q "^httpstatus" "$TMPD/err" && bad="$bad [$v KB, $a: exit 127: $(head -c 100 "$TMPD/err")]" ;;
+        2)
+            if [ "$(wc -l <"$TMPD/err")" = 1 ] && grep -q '^httpstatus: out of memory' "$TMPD/err"; then
+                oom_seen=$((oom_seen + 1))
+            else
+                bad="$bad [$v KB, $a: $(head -c 150 "$TMPD/err")]"
+            fi
+            ;;
+        *) bad="$bad [$v KB, $a: exit $RC: $(head -c 100 "$TMPD/err")]" ;;
+        esac
+    done
+done
+# Just above the smallest limit at which the built-in database works, a 15 MB file cannot
+# be read into memory: the message names it.
+lim=""
+for v in $(seq 5000 250 14000); do
+    run_limited "ulimit -v $v" 404
+    if [ "$RC" = 0 ]; then lim=$((v + 1000)); break; fi
+done
+if [ -n "$lim" ]; then
+    run_limited "ulimit -v $lim" --db "$D/pad15.db" 404
+    expect_rc "ulimit -v $lim: a 15 MB --db file: exit 2" 2
+    expect_one_err_line "ulimit -v $lim: a 15 MB --db file: one message"
+    expect_err "ulimit -v $lim: a 15 MB --db file: out of memory, naming the file" "out of memory reading $D/pad15.db"
+else
+    fail "ulimit -v: the built-in database works under 14 MB" "it never did"
+fi
+if [ -z "$bad" ]; then pass "ulimit -v 5-14 MB: works or says out of memory"; else fail "ulimit -v 5-14 MB: works or says out of memory" "$bad"; fi
+if [ "$oom_seen" -gt 0 ] && [ "$ok_seen" -gt 0 ]; then pass "ulimit -v: both outcomes met ($ok_seen worked, $oom_seen out of memory)"; else
+    fail "ulimit -v: both outcomes met" "$ok_seen worked, $oom_seen out of memory: the range no longer spans the limit"; fi
+
