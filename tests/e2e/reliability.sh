@@ -270,3 +270,29 @@ if [ -z "$bad" ]; then pass "ulimit -v 5-14 MB: works or says out of memory"; el
 if [ "$oom_seen" -gt 0 ] && [ "$ok_seen" -gt 0 ]; then pass "ulimit -v: both outcomes met ($ok_seen worked, $oom_seen out of memory)"; else
     fail "ulimit -v: both outcomes met" "$ok_seen worked, $oom_seen out of memory: the range no longer spans the limit"; fi
 
+# ---- every line fits --width ----------------------------------------------------------------
+# Every width from 20 to 200 for compare (its title, table and footer) and --version (its
+# introduction); every fifth width for the other commands. Display columns, as a terminal
+# counts them. The build without sanitizers runs the sweep (it is long; nothing in it is about
+# memory).
+python3 - "$PLAIN" >"$TMPD/widths" <<'PY'
+import subprocess, sys, unicodedata
+hs = sys.argv[1]
+def width(line):
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+every = [["--version"], ["compare", "301"], ["compare", "401", "403", "407"], ["compare", "200", "201", "202", "204", "206", "207", "208", "226"],
+         ["--ascii", "compare", "301"], ["--ascii", "--version"]]
+some = [["404"], ["4xx"], ["list"], ["search", "not", "found"], ["search", "rate", "limit"], ["511", "418"], ["--ascii", "404"], ["1xx"]]
+bad = []
+for w in range(20, 201):
+    for args in every + (some if w % 5 == 0 else []):
+        p = subprocess.run([hs, "--width", str(w)] + args, capture_output=True)
+        for line in p.stdout.decode("utf-8", "replace").split("\n"):
+            if width(line) > w:
+                bad.append("--width %d %s: %d columns: %r" % (w, " ".join(args), width(line), line[:80]))
+                break
+if bad:
+    print("\n".join(bad[:12]))
+PY
+if [ -s "$TMPD/widths" ]; then fail "--width 20-200: every line fits" "$(head -c 1500 "$TMPD/widths")"; else pass "--width 20-200: every line fits"; fi
+
