@@ -145,6 +145,58 @@ static int pragma_int(sqlite3 *conn, const char *sql, int *value)
     return rc;
 }
 
+/* What the values may be (the rules db/build follows): a code is 100 to 599, or 0 for 000;
+ * its class is its first digit and has a row in classes; it has a phrase; it is there once.
+ * A class is 0 to 5. A comparison group lists only codes there are. Each query finds the
+ * first value that breaks a rule (as text, from quote(), when its type may be anything) and
+ * the message says what is wrong with it. Checked once at open, so that nothing later meets
+ * a value it cannot show; scans of the codes only, cheap even on 100,000 of them. */
+static const struct {
+    const char *sql;
+    const char *msg;      /* %s the file, then the value */
+} value_rules[] = {
+    {"SELECT quote(code) FROM codes WHERE typeof(code) <> 'integer' OR NOT (code = 0 OR code BETWEEN 100 AND 599) LIMIT 1",
+     "%s has a code this program cannot show: %s (codes are 100 to 599, and 000)"},
+    {"SELECT printf('%03d (class %s)', code, quote(class)) FROM codes WHERE typeof(class) <> 'integer' OR class <> code / 100 LIMIT 1",
+     "%s puts a code in the wrong class: %s; a code's class is its first digit"},
+    {"SELECT printf('%03d but no class %dxx', code, class) FROM codes WHERE class NOT IN (SELECT class FROM classes) LIMIT 1",
+     "%s has code %s to hold it"},
+    {"SELECT quote(class) FROM classes WHERE typeof(class) <> 'integer' OR class NOT BETWEEN 0 AND 5 LIMIT 1",
+     "%s has a class this program cannot show: %s (classes are 1xx to 5xx, and 0 for 000)"},
+    {"SELECT printf('%03d', code) FROM codes WHERE phrase IS NULL OR trim(phrase) = '' LIMIT 1",
+     "%s gives code %s no reason phrase"},
+    {"SELECT printf('%03d', code) FROM codes GROUP BY code HAVING count(*) > 1 LIMIT 1",
+     "%s has code %s more than once"},
+    {"SELECT quote(code) FROM group_codes WHERE code NOT IN (SELECT code FROM codes) LIMIT 1",
+     "%s lists code %s in a comparison group but has no such code"},
+};
+
+static enum hs_status check_values(struct hs_db *db)
+{
+    for (size_t i = 0; i < sizeof value_rules / sizeof value_rules[0]; i++) {
+        sqlite3_stmt *st;
+        int rc = sqlite3_prepare_v2(db->conn, value_rules[i].sql, -1, &st, NULL);
+        if (rc != SQLITE_OK)
+            return db_fail(db, rc);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            int ok = 1;
+            char *value = db_col(st, 0, &ok);      /* cleaned: the value may be anything */
+            sqlite3_finalize(st);
+            if (!value)
+                return db_nomem(db);
+            free(db->err);
+            db->err = db_fmt(value_rules[i].msg, db->name, value);
+            free(value);
+            return db->err ? HS_EDB : db_nomem(db);
+        }
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE)
+            return db_fail(db, rc);
+    }
+    return HS_OK;
+}
+
 /* Shared checks after the connection exists: defensive settings, then ours? which
  * version? Returns HS_OK or an error with db->err set. */
 static enum hs_status check_db(struct hs_db *db, int deep)
@@ -234,6 +286,9 @@ static enum hs_status check_db(struct hs_db *db, int deep)
                 return s;
             }
         }
+        enum hs_status vs = check_values(db);
+        if (vs != HS_OK)
+            return vs;
         /* A file of ordinary size also has the doclists of its commonest words read
          * through (quick_check cannot see inside the full-text index). */
         if (deep == 2) {

@@ -296,3 +296,76 @@ if bad:
 PY
 if [ -s "$TMPD/widths" ]; then fail "--width 20-200: every line fits" "$(head -c 1500 "$TMPD/widths")"; else pass "--width 20-200: every line fits"; fi
 
+# ---- hostile values in a database that is otherwise ours --------------------------------------
+# A code is 100 to 599, or 0 (shown 000); its class is its hundreds and has a row in classes;
+# it has a phrase; it is there once; a group lists only codes that exist. A file that breaks
+# this is refused at open with one message naming it and the value, whatever the command.
+python3 - "$D" db/httpstatus.db <<'PY'
+import os, shutil, sqlite3, sys
+d, real = sys.argv[1], sys.argv[2]
+def make(name, *sql, loose=False):
+    p = os.path.join(d, name + ".db")
+    shutil.copy(real, p)
+    c = sqlite3.connect(p)
+    if loose:
+        # codes rebuilt without its INTEGER PRIMARY KEY and NOT NULLs, as a crafted file may be
+        cols = [r[1] for r in c.execute("PRAGMA table_info(codes)")]
+        c.execute("CREATE TABLE codes2 (%s)" % ", ".join("%s ANY" % x for x in cols))
+        c.execute("INSERT INTO codes2 SELECT * FROM codes")
+        c.execute("DROP TABLE codes")
+        c.execute("ALTER TABLE codes2 RENAME TO codes")
+        c.execute("CREATE INDEX codes_class ON codes(class, code)")
+    for s in sql:
+        c.execute(s)
+    c.commit()
+    c.close()
+row = "INSERT INTO codes (code, class, phrase, status, spec, summary) VALUES (%s, %s, 'Hostile', 'standard', 'x', 'x')"
+make("code-64bit", row % (1 << 40, 4))
+make("code-64bit-max", row % ((1 << 63) - 1, 4))
+make("code-7-digits", row % (1234567, 4))
+make("code-negative", row % (-1, 0))
+make("code-600", row % (600, 6), "INSERT INTO classes VALUES (6, 'Six', 'x')")
+make("code-99", row % (99, 0))
+make("class-mismatch", "UPDATE codes SET class = 5 WHERE code = 404")
+make("class-missing", "DELETE FROM classes WHERE class = 3")
+make("class-out-of-range", "INSERT INTO classes VALUES (9, 'Nine', 'x')")
+make("phrase-null", "UPDATE codes SET phrase = NULL WHERE code = 404", loose=True)
+make("phrase-empty", "UPDATE codes SET phrase = '' WHERE code = 404")
+make("code-text", "UPDATE codes SET code = '4o4' WHERE code = 404", loose=True)
+make("code-real", "UPDATE codes SET code = 404.5 WHERE code = 404", loose=True)
+make("code-null", "UPDATE codes SET code = NULL WHERE code = 404", loose=True)
+make("code-twice", row % (404, 4), loose=True)
+c = sqlite3.connect(real)
+have = {r[0] for r in c.execute("SELECT code FROM codes")}
+c.close()
+missing = min(x for x in range(100, 600) if x not in have)
+open(os.path.join(d, "missing-code"), "w").write("%d\n" % missing)
+make("group-missing-code", "INSERT INTO group_codes (group_id, ord, code) SELECT min(id), 99, %d FROM groups" % missing)
+make("loose-but-sound", loose=True)
+PY
+for f in code-64bit code-64bit-max code-7-digits code-negative code-600 code-99 class-mismatch class-missing \
+    class-out-of-range phrase-null phrase-empty code-text code-real code-null code-twice group-missing-code; do
+    for a in 404 list "search not found" "compare 301"; do
+        # shellcheck disable=SC2086
+        run "$HS" --db "$D/$f.db" $a
+        expect_rc "$f: $a: exit 2" 2
+        expect_one_err_line "$f: $a: one message"
+        expect_err "$f: $a: names the file" "$D/$f.db"
+        if [ -s "$TMPD/out" ]; then fail "$f: $a: no output" "$(head -c 200 "$TMPD/out")"; else pass "$f: $a: no output"; fi
+    done
+done
+# The messages say what is wrong, with the value.
+run "$HS" --db "$D/code-7-digits.db" 404
+expect_err "code-7-digits: names the code" "1234567"
+run "$HS" --db "$D/code-64bit.db" 404
+expect_err "code-64bit: names the code" "1099511627776"
+run "$HS" --db "$D/class-missing.db" 404
+expect_err "class-missing: names the class" "3xx"
+run "$HS" --db "$D/phrase-null.db" 404
+expect_err "phrase-null: names the code" "404"
+run "$HS" --db "$D/group-missing-code.db" 404
+expect_err "group-missing-code: names the code" "$(cat "$D/missing-code")"
+# A file whose codes table was rebuilt loosely, with nothing wrong in its values, opens.
+run "$HS" --db "$D/loose-but-sound.db" 404
+expect_rc "loose-but-sound: 404: exit 0" 0
+expect_out "loose-but-sound: 404: the page" "Not Found"
