@@ -369,3 +369,34 @@ expect_err "group-missing-code: names the code" "$(cat "$D/missing-code")"
 run "$HS" --db "$D/loose-but-sound.db" 404
 expect_rc "loose-but-sound: 404: exit 0" 0
 expect_out "loose-but-sound: 404: the page" "Not Found"
+
+# ---- options after 'search' ---------------------------------------------------------------------
+# The rule (in --help): options are options wherever they stand, after 'search' too; any other
+# word after 'search' is text, even one that starts with '-'; after '--' every word is text.
+run "$HS" --help
+cp "$TMPD/out" "$TMPD/help.out"
+expect_out "--help states the rule for words after search" "any other word after 'search' is text"
+expect_out "--help explains --" "search -- -h"
+run "$HS" search -h
+expect_rc "search -h: exit 0" 0
+if cmp -s "$TMPD/out" "$TMPD/help.out"; then pass "search -h: the help"; else fail "search -h: the help" "$(head -c 200 "$TMPD/out")"; fi
+run "$HS" search not found -h
+if cmp -s "$TMPD/out" "$TMPD/help.out"; then pass "search not found -h: the help"; else fail "search not found -h: the help" "$(head -c 200 "$TMPD/out")"; fi
+run "$HS" search -- -h
+expect_rc "search -- -h: searched (no match)" 1
+expect_err "search -- -h: looked for -h" "no match for '-h'"
+if [ -s "$TMPD/out" ]; then fail "search -- -h: no help" "$(head -c 200 "$TMPD/out")"; else pass "search -- -h: no help"; fi
+run "$HS" search -- --json teapot
+expect_rc "search -- --json teapot: searched" 0
+if head -c 1 "$TMPD/out" | grep -q '\['; then fail "search -- --json: --json is text" "JSON was printed"; else pass "search -- --json: --json is text"; fi
+run "$HS" search rate limit --json
+expect_rc "search rate limit --json: exit 0" 0
+expect_json "search rate limit --json: JSON"
+run "$HS" search --limit 2 not found
+if [ "$(wc -l <"$TMPD/out")" = 2 ]; then pass "search --limit 2 not found: two hits"; else fail "search --limit 2 not found: two hits" "$(wc -l <"$TMPD/out") lines"; fi
+run "$HS" search -x-forwarded-for
+expect_rc "search -x-forwarded-for: a word, searched" 0
+expect_out "search -x-forwarded-for: finds a code" "X-Forwarded-For"
+run "$HS" search --jsno teapot
+expect_rc "search --jsno teapot: words, searched (no match)" 1
+expect_err "search --jsno teapot: looked for the words" "no match for '--jsno teapot'"
