@@ -484,8 +484,12 @@ enum hs_status hsdb_open_file(const char *path, struct hs_db **out, char **err)
         return kind ? fail_msg(err, kind) : fail_msg(err, db_fmt("cannot open database %s: %s", path, strerror(errno)));
     }
     if (sb.st_size == 0) {
+        /* Size 0 is also what the files of /proc and /sys report, whatever they hold. */
+        char byte;
+        ssize_t got = read(fd, &byte, 1);
         close(fd);
-        return fail_msg(err, db_fmt("%s is an empty file, not an httpstatus database", path));
+        return fail_msg(err, got > 0 ? db_fmt("%s is not a database (its size is unknown, like a file of /proc or /sys)", path)
+                                     : db_fmt("%s is an empty file, not an httpstatus database", path));
     }
     unsigned char head[100];
     ssize_t hn = pread(fd, head, sizeof head, 0);

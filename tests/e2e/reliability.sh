@@ -400,3 +400,55 @@ expect_out "search -x-forwarded-for: finds a code" "X-Forwarded-For"
 run "$HS" search --jsno teapot
 expect_rc "search --jsno teapot: words, searched (no match)" 1
 expect_err "search --jsno teapot: looked for the words" "no match for '--jsno teapot'"
+
+# ---- more hostile files --------------------------------------------------------------------------
+# A /proc file (size 0, yet it has content), 17 MB of zeros, a 1 TB sparse file, a value over
+# SQLite's length limit, and values that are merely huge: refused with one message naming
+# the file, or shown; never a crash, never a line wider than the width.
+run "$HS" --db /proc/self/status 404
+expect_rc "--db /proc/self/status: exit 2" 2
+expect_one_err_line "--db /proc/self/status: one message"
+if grep -q "empty" "$TMPD/err"; then fail "--db /proc/self/status: not called empty" "$(cat "$TMPD/err")"; else pass "--db /proc/self/status: not called empty"; fi
+truncate -s 17M "$D/zeros17.db" 2>/dev/null
+for f in zeros17; do
+    [ -f "$D/$f.db" ] || continue
+    run "$HS" --db "$D/$f.db" 404
+    expect_rc "$f: exit 2" 2
+    expect_one_err_line "$f: one message"
+    expect_err "$f: says not a database" "not a database"
+done
+if truncate -s 1T "$D/sparse.db" 2>/dev/null; then
+    run timeout 20 "$HS" --db "$D/sparse.db" 404
+    expect_rc "a 1 TB sparse file: exit 2" 2
+    expect_err "a 1 TB sparse file: says not a database" "not a database"
+    rm -f "$D/sparse.db"
+fi
+python3 - "$D" db/httpstatus.db <<'PY'
+import os, shutil, sqlite3, sys
+d, real = sys.argv[1], sys.argv[2]
+def make(name, *sql):
+    p = os.path.join(d, name + ".db")
+    shutil.copy(real, p)
+    c = sqlite3.connect(p)
+    for s in sql:
+        c.execute(s)
+    c.commit()
+    c.close()
+make("value-too-big", "UPDATE codes SET summary = printf('%.*c', 20000000, 'x') WHERE code = 404")
+make("value-5mb", "UPDATE codes SET summary = printf('%.*c', 5000000, 'x') WHERE code = 404")
+make("body-newlines", "UPDATE sections SET body = replace(printf('%.*c', 200000, 'x'), 'x', char(10)) WHERE code = 404")
+make("phrase-100k", "UPDATE codes SET phrase = printf('%.*c', 100000, 'x') WHERE code = 404")
+make("phrase-wide", "UPDATE codes SET phrase = replace(printf('%.*c', 3000, 'x'), 'x', char(26085)) WHERE code = 404")
+PY
+run "$HS" --db "$D/value-too-big.db" 404
+expect_rc "a 20 MB value: exit 2" 2
+expect_one_err_line "a 20 MB value: one message"
+expect_err "a 20 MB value: names the file" "$D/value-too-big.db"
+for f in value-5mb body-newlines phrase-100k phrase-wide; do
+    for a in 404 list "compare 404 410" "search not found"; do
+        # shellcheck disable=SC2086
+        run "$HS" --db "$D/$f.db" --width 60 $a
+        expect_rc "$f: $a: exit 0" 0
+        expect_max_width "$f: $a: fits 60 columns" 60
+    done
+done
