@@ -5,9 +5,11 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -36,6 +38,47 @@ static void hold_standard_fds(void)
     }
 }
 
+/* Running out of stack is reported like running out of memory: one message, exit 2. The
+ * handler runs on a stack of its own (the faulting one is full); a fault anywhere else is
+ * left to the default action. The browser installs its own handlers (src/ui/ui.c). */
+static char *stack_top;
+static size_t stack_room;
+static char stack_msg[96];
+static size_t stack_msg_len;
+
+static void on_fault(int sig, siginfo_t *si, void *ctx)
+{
+    (void)ctx;
+    char *a = si->si_addr;
+    if (stack_room && a < stack_top && (size_t)(stack_top - a) < stack_room + 4 * 1024 * 1024) {
+        ssize_t w = write(STDERR_FILENO, stack_msg, stack_msg_len);
+        (void)w;
+        _exit(EXIT_ERROR);
+    }
+    signal(sig, SIG_DFL);      /* the fault happens again, and ends the program as it would */
+}
+
+static void catch_stack_overflow(char *top)
+{
+    static char alt[32 * 1024];
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_STACK, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+        return;
+    stack_top = top;
+    stack_room = (size_t)rl.rlim_cur;
+    int n = snprintf(stack_msg, sizeof stack_msg, "httpstatus: out of stack space (the limit is %lu KB: see 'ulimit -s')\n",
+                     (unsigned long)(rl.rlim_cur / 1024));
+    stack_msg_len = n > 0 && (size_t)n < sizeof stack_msg ? (size_t)n : 0;
+    stack_t ss = {.ss_sp = alt, .ss_size = sizeof alt, .ss_flags = 0};
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_fault;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    sigemptyset(&sa.sa_mask);
+    if (stack_msg_len && sigaltstack(&ss, NULL) == 0)
+        sigaction(SIGSEGV, &sa, NULL);
+}
+
 /* Every path ends here: output that could not be written (a full disk, a closed pipe or
  * descriptor) is a failure with one message, unless the command failed already. */
 static int finish_output(int status)
@@ -49,6 +92,8 @@ static int finish_output(int status)
 
 int main(int argc, char **argv)
 {
+    char top;
+    catch_stack_overflow(&top);
     hold_standard_fds();
     setlocale(LC_ALL, "");
     struct cli_opts o;

@@ -44,6 +44,23 @@ done
 run_limited 'ulimit -s 32' search $WORDS500
 no_crash "stack 32 KB: a 500-word search: no crash"
 
+# Smaller still, a command may run out of stack (SQLite's own frames): then it says so and
+# exits 2, as for memory, never a bare SIGSEGV. Below about 16 KB not even /bin/true starts
+# (the arguments, the environment and the dynamic loader need it), so the sweep starts at 20.
+bad=""
+for s in 20 22 24 26 28 30; do
+    for a in 404 "compare 301 302" 4xx "search captve portl" list --version "--json 404 410" "search not found"; do
+        # shellcheck disable=SC2086
+        run_limited "ulimit -s $s" $a
+        case $RC in
+        0 | 1) ;;
+        2) grep -q "^httpstatus: out of stack space" "$TMPD/err" || bad="$bad [$s KB, $a: $(head -c 100 "$TMPD/err")]" ;;
+        *) bad="$bad [$s KB, $a: exit $RC]" ;;
+        esac
+    done
+done
+if [ -z "$bad" ]; then pass "stack 20-30 KB: works or says out of stack space"; else fail "stack 20-30 KB: works or says out of stack space" "$bad"; fi
+
 # Every function's frame, as the compiler reports it (-fstack-usage): none above 4 KB and
 # none unbounded (a variable-length array or alloca sized by input).
 if command -v "${CC:-cc}" >/dev/null 2>&1 && pkg-config --exists ncursesw sqlite3 2>/dev/null; then
