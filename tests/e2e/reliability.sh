@@ -174,6 +174,17 @@ for f in wal-small wal-large rollback-large; do
     left=$(ls "$D" | grep -E "^$f\.db-(wal|shm|journal)$")
     if [ -z "$left" ]; then pass "$f.db: nothing written beside it"; else fail "$f.db: nothing written beside it" "$left"; fi
 done
+# A large file is opened through a URI (file:PATH?immutable=1): characters that mean
+# something in a URI, and non-ASCII ones, are part of the name.
+odd="$D/we?ird#na%me &x=1 ü.db"
+cp "$D/wal-large.db" "$odd"
+run "$HS" --db "$odd" 404
+expect_rc "a large file named with ?#%& and ü: exit 0" 0
+expect_out "a large file named with ?#%& and ü: the page" "Not Found"
+left=$(ls "$D" | grep -E "^we.ird.*-(wal|shm|journal)$")
+if [ -z "$left" ]; then pass "a large file named with ?#%& and ü: nothing beside it"; else fail "a large file named with ?#%& and ü: nothing beside it" "$left"; fi
+rm -f "$odd"
+
 run "$HS" --db "$D/pending-copy.db" 404
 expect_rc "WAL with a transaction left in -wal: exit 2" 2
 expect_one_err_line "WAL with a transaction left in -wal: one message"
