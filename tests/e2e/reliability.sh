@@ -325,9 +325,12 @@ PY
 if [ -s "$TMPD/widths" ]; then fail "--width 20-200: every line fits" "$(head -c 1500 "$TMPD/widths")"; else pass "--width 20-200: every line fits"; fi
 
 # ---- hostile values in a database that is otherwise ours --------------------------------------
-# A code is 100 to 599, or 0 (shown 000); its class is its hundreds and has a row in classes;
-# it has a phrase; it is there once; a group lists only codes that exist. A file that breaks
-# this is refused at open with one message naming it and the value, whatever the command.
+# A status code is 100 to 599, or 0 (shown 000), in the class of its first digit; a generated
+# database (make bench) may number entries up to 999999, in any class; every class is 0 to 5
+# and has a row; a code has a phrase (NULL is refused, empty is shown) and is there once; a
+# group lists only codes that exist.
+# A file that breaks this is refused at open with one message naming it and the value,
+# whatever the command.
 python3 - "$D" db/httpstatus.db <<'PY'
 import os, shutil, sqlite3, sys
 d, real = sys.argv[1], sys.argv[2]
@@ -352,13 +355,15 @@ make("code-64bit", row % (1 << 40, 4))
 make("code-64bit-max", row % ((1 << 63) - 1, 4))
 make("code-7-digits", row % (1234567, 4))
 make("code-negative", row % (-1, 0))
-make("code-600", row % (600, 6), "INSERT INTO classes VALUES (6, 'Six', 'x')")
+make("class-6", row % (600, 6), "INSERT INTO classes VALUES (6, 'Six', 'x')")
+make("code-1000000", row % (1000000, 1))
+make("generated", *[row % (1000 + i, 1 + i % 5) for i in range(200)], row % (999999, 5))
 make("code-99", row % (99, 0))
 make("class-mismatch", "UPDATE codes SET class = 5 WHERE code = 404")
 make("class-missing", "DELETE FROM classes WHERE class = 3")
 make("class-out-of-range", "INSERT INTO classes VALUES (9, 'Nine', 'x')")
 make("phrase-null", "UPDATE codes SET phrase = NULL WHERE code = 404", loose=True)
-make("phrase-empty", "UPDATE codes SET phrase = '' WHERE code = 404")
+make("phrase-empty", "UPDATE codes SET phrase = '' WHERE code = 404")   # shown: an empty phrase is text
 make("code-text", "UPDATE codes SET code = '4o4' WHERE code = 404", loose=True)
 make("code-real", "UPDATE codes SET code = 404.5 WHERE code = 404", loose=True)
 make("code-null", "UPDATE codes SET code = NULL WHERE code = 404", loose=True)
@@ -371,8 +376,8 @@ open(os.path.join(d, "missing-code"), "w").write("%d\n" % missing)
 make("group-missing-code", "INSERT INTO group_codes (group_id, ord, code) SELECT min(id), 99, %d FROM groups" % missing)
 make("loose-but-sound", loose=True)
 PY
-for f in code-64bit code-64bit-max code-7-digits code-negative code-600 code-99 class-mismatch class-missing \
-    class-out-of-range phrase-null phrase-empty code-text code-real code-null code-twice group-missing-code; do
+for f in code-64bit code-64bit-max code-7-digits code-1000000 code-negative class-6 code-99 class-mismatch class-missing \
+    class-out-of-range phrase-null code-text code-real code-null code-twice group-missing-code; do
     for a in 404 list "search not found" "compare 301"; do
         # shellcheck disable=SC2086
         run "$HS" --db "$D/$f.db" $a
@@ -393,6 +398,16 @@ run "$HS" --db "$D/phrase-null.db" 404
 expect_err "phrase-null: names the code" "404"
 run "$HS" --db "$D/group-missing-code.db" 404
 expect_err "group-missing-code: names the code" "$(cat "$D/missing-code")"
+# Entries numbered as a generated database numbers them (1000 up, any class; make bench)
+# are not refused.
+run "$HS" --db "$D/generated.db" list 1xx
+expect_rc "generated entries 1000-1199 and 999999: list: exit 0" 0
+expect_out "generated entries: listed" "1000  Hostile"
+run "$HS" --db "$D/generated.db" list 5xx
+expect_out "generated entries: 999999 listed whole" "999999  Hostile"
+# An empty phrase is text like any other: shown.
+run "$HS" --db "$D/phrase-empty.db" 404
+expect_rc "phrase-empty: 404: exit 0" 0
 # A file whose codes table was rebuilt loosely, with nothing wrong in its values, opens.
 run "$HS" --db "$D/loose-but-sound.db" 404
 expect_rc "loose-but-sound: 404: exit 0" 0
