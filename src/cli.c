@@ -114,6 +114,10 @@ void cli_usage_to(FILE *f)
           "  --ascii           ASCII only, for terminals without UTF-8\n"
           "  -h, --help        this help\n"
           "  -V, --version     version and where the texts come from\n"
+          "  --                every word after it is an argument (search -- -h looks for -h)\n"
+          "\n"
+          "Options are options wherever they stand; any other word after 'search' is text,\n"
+          "even one that starts with '-'.\n"
           "\n"
           "exit status: 0 found, 1 not found or no match, 2 usage or database error\n",
           f);

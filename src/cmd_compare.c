@@ -155,8 +155,17 @@ int cmd_compare(struct hs_db *db, const struct cli_opts *o, const struct out *ou
                 fputc('\n', stdout);
                 p += len + (e ? 1 : 0);
             }
-            if (out->width <= 0 || out->width >= 22)
-                fputs("\n* differs between the codes\n", stdout);
+            /* The footer, wrapped to the width like everything above it. */
+            size_t *st, *ln;
+            static const char footer[] = "* differs between the codes";
+            size_t k = txt_wrap(footer, out->width, &st, &ln);
+            fputc('\n', stdout);
+            for (size_t i = 0; i < k; i++) {
+                fwrite(footer + st[i], 1, ln[i], stdout);
+                fputc('\n', stdout);
+            }
+            free(st);
+            free(ln);
             free(text);
             cmp_free(t);
         }

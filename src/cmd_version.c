@@ -50,7 +50,9 @@ int cmd_version(struct hs_db *db, const struct cli_opts *o, const struct out *ou
     size_t n;
     enum hs_status st = hsdb_page(db, &s, &n);
     if (st == HS_OK) {
-        fputs("\nThe page introduced itself thus (quoted as written):\n\n", stdout);
+        fputc('\n', stdout);
+        print_wrapped(out, "The page introduced itself thus (quoted as written):", "");
+        fputc('\n', stdout);
         for (size_t i = 0; i < n; i++) {
             print_wrapped(out, s[i].body, "  ");
             fputc('\n', stdout);
