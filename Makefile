@@ -97,7 +97,7 @@ build/asan/tests/%: tests/unit/%.c $(CORE_ASAN_OBJ) build/asan/db/corpus.o tests
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -O1 $(ASAN_FLAGS) -Isrc -o $@ $< $(CORE_ASAN_OBJ) build/asan/db/corpus.o $(LIBS) -lcmocka
 
-check: build/.test-deps httpstatus build/httpstatus-asan $(UNIT_BIN) $(FUZZ_BIN)
+check: build/.test-deps httpstatus build/httpstatus-asan build/search-eval $(UNIT_BIN) $(FUZZ_BIN)
 	@sh tests/run.sh $(UNIT_BIN)
 
 build/.test-deps: tests/deps.sh
@@ -108,8 +108,13 @@ CORE_OBJ = $(CORE_SRC:%.c=build/%.o) build/src/embed.o
 build/bench: tests/bench/bench.c $(CORE_OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) $(SQLITE_CFLAGS) -O2 -Isrc -o $@ tests/bench/bench.c $(CORE_OBJ) $(SQLITE_LIBS) -lutil
 
-bench: httpstatus build/bench
+bench: httpstatus build/bench build/search-eval
 	@sh tests/bench/run.sh $(BENCH_ARGS)
+
+# Search quality over the judged query set (tests/search/judged.tsv): `make bench` prints
+# the figures, `make check` holds them above floors (tests/e2e/search_quality.sh).
+build/search-eval: tests/search/eval.c $(CORE_OBJ)
+	$(CC) $(WARN) $(CPPFLAGS) $(SQLITE_CFLAGS) -O2 -Isrc -o $@ tests/search/eval.c $(CORE_OBJ) $(SQLITE_LIBS)
 
 # libFuzzer harnesses (clang): `make fuzz` runs each for FUZZ_SECONDS; `make check` runs
 # each briefly over the committed corpus in tests/fuzz/corpus/.
