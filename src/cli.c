@@ -338,10 +338,10 @@ static void json_code(struct sb *b, const struct hs_code *c, const struct hs_gro
     sb_printf(b, "\"cacheable\":%s", strcmp(c->cacheable, "yes") == 0 ? "true" : "false");
     if (*c->permanence)
         json_kv_str(b, "permanence", c->permanence, 1);
-    if (*c->method_to_get)
-        sb_printf(b, ",\"method_may_become_get\":%s", strcmp(c->method_to_get, "yes") == 0 ? "true" : "false");
+    if (*c->method)
+        sb_printf(b, ",\"method_may_become_get\":%s", strcmp(c->method, "yes") == 0 ? "true" : "false");
     json_kv_str(b, "headers", c->headers, 1);
-    json_kv_str(b, "retry", c->retry, 1);
+    json_kv_str(b, "retry", c->resend, 1);
     sb_puts(b, "},\"sections\":");
     json_sections(b, c->sections, c->n_sections);
     sb_puts(b, ",\"related\":[");

@@ -33,7 +33,7 @@ static char *cell(const struct hs_code *c, int row, int ascii)
         sb_puts(&b, *c->permanence ? c->permanence : "-");
         break;
     case ROW_GET:
-        sb_puts(&b, !*c->method_to_get ? "-" : strcmp(c->method_to_get, "yes") == 0 ? "may change to GET" : "kept");
+        sb_puts(&b, !*c->method ? "-" : strcmp(c->method, "yes") == 0 ? "may change to GET" : "kept");
         break;
     case ROW_CACHE:
         sb_puts(&b, strcmp(c->cacheable, "yes") == 0 ? "yes, by default" : "no");
@@ -42,7 +42,7 @@ static char *cell(const struct hs_code *c, int row, int ascii)
         sb_puts(&b, *c->headers ? c->headers : "none");
         break;
     case ROW_RETRY:
-        sb_puts(&b, doc_retry_words(c->retry));
+        sb_puts(&b, doc_retry_words(c->resend));
         break;
     default:
         sb_puts(&b, c->e.summary);

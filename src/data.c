@@ -699,10 +699,12 @@ static enum hs_status code_row(sqlite3_stmt *st, void *arg)
     c->spec = col(st, 6, &ok);
     c->cacheable = col(st, 7, &ok);
     c->permanence = col(st, 8, &ok);
-    c->method_to_get = col(st, 9, &ok);
+    c->method = col(st, 9, &ok);
     c->headers = col(st, 10, &ok);
-    c->retry = col(st, 11, &ok);
+    c->resend = col(st, 11, &ok);
     c->class_title = col(st, 12, &ok);
+    c->use_when = col(st, 13, &ok);
+    c->not_when = col(st, 14, &ok);
     return ok ? HS_OK : HS_ENOMEM;
 }
 
@@ -789,9 +791,11 @@ void hs_code_free(struct hs_code *c)
     free(c->spec);
     free(c->cacheable);
     free(c->permanence);
-    free(c->method_to_get);
+    free(c->method);
     free(c->headers);
-    free(c->retry);
+    free(c->resend);
+    free(c->use_when);
+    free(c->not_when);
     strings_free(c->aliases, c->n_aliases);
     strings_free(c->vendors, c->n_vendors);
     hs_sections_free(c->sections, c->n_sections);
@@ -816,8 +820,8 @@ enum hs_status hsdb_code(struct hs_db *db, int code, struct hs_code **out)
         return nomem(db);
     int args[1] = {code};
     start_call(db);
-    enum hs_status s = run(db, "SELECT " ENTRY_COLS ", c.spec, c.cacheable, c.permanence, c.method_to_get, "
-                               "c.headers, c.retry, k.title FROM codes c JOIN classes k ON k.class = c.class "
+    enum hs_status s = run(db, "SELECT " ENTRY_COLS ", c.spec, c.cacheable, c.permanence, c.method, "
+                               "c.headers, c.resend, k.title, c.use_when, c.not_when FROM codes c JOIN classes k ON k.class = c.class "
                                "WHERE c.code = ?1",
                            args, 1, NULL, code_row, c);
     struct vec v;
@@ -848,7 +852,7 @@ enum hs_status hsdb_code(struct hs_db *db, int code, struct hs_code **out)
     }
     if (s == HS_OK) {
         v = (struct vec){NULL, 0, 0, sizeof(struct hs_const)};
-        s = run_list(db, "SELECT lang, name FROM constants WHERE code = ?1 ORDER BY CASE lang "
+        s = run_list(db, "SELECT lang, name FROM constants WHERE code = ?1 AND old = 0 ORDER BY CASE lang "
                          "WHEN 'python' THEN 1 WHEN 'go' THEN 2 WHEN 'rust' THEN 3 WHEN 'node' THEN 4 "
                          "WHEN 'java' THEN 5 WHEN 'dotnet' THEN 6 WHEN 'rails' THEN 7 ELSE 8 END",
                      code, const_row, &v);

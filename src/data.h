@@ -19,7 +19,7 @@ enum hs_status {
 };
 
 /* Schema version this program reads (PRAGMA user_version). */
-#define HSDB_SCHEMA_VERSION 1
+#define HSDB_SCHEMA_VERSION 2
 /* PRAGMA application_id of our files: 'HTST'. */
 #define HSDB_APPLICATION_ID 0x48545354
 
@@ -61,7 +61,10 @@ struct hs_code {
     struct hs_entry e;
     char *class_title;
     char *spec;
-    char *cacheable, *permanence, *method_to_get, *headers, *retry;   /* "" when not given */
+    char *cacheable, *permanence, *headers;   /* "" when not given */
+    char *method;     /* redirects: kept, may-change, changes-to-get; "" otherwise */
+    char *resend;     /* not-needed, as-is, after-delay, after-change, no */
+    char *use_when, *not_when;   /* "" when not given */
     char **aliases;
     size_t n_aliases;
     char **vendors;

@@ -337,13 +337,13 @@ struct doc *doc_code(const struct hs_code *c, int width, int ascii)
         fact(d, "Cacheable", strcmp(c->cacheable, "yes") == 0 ? "yes, by default (heuristically)" : "no, not by default", width, ascii);
     if (*c->permanence) {
         sb_puts(&v, c->permanence);
-        if (*c->method_to_get)
-            sb_puts(&v, strcmp(c->method_to_get, "yes") == 0 ? "; the method may change to GET" : "; the method and body are kept");
+        if (*c->method)
+            sb_puts(&v, strcmp(c->method, "yes") == 0 ? "; the method may change to GET" : "; the method and body are kept");
         fact(d, "Redirect", v.buf, width, ascii);
         sb_reset(&v);
     }
     fact(d, "Headers", c->headers, width, ascii);
-    fact(d, "Safe to retry", doc_retry_words(c->retry), width, ascii);
+    fact(d, "Safe to retry", doc_retry_words(c->resend), width, ascii);
     sb_free(&v);
 
     for (size_t i = 0; i < c->n_sections; i++)

@@ -233,7 +233,7 @@ static int generate(const char *schema_path, const char *out, int n)
     rc |= sqlite3_exec(db, "BEGIN; INSERT INTO classes VALUES (1,'Informational','x'),(2,'Success','x'),"
                            "(3,'Redirection','x'),(4,'Client Error','x'),(5,'Server Error','x');", NULL, NULL, NULL);
     sqlite3_stmt *c, *s, *t;
-    sqlite3_prepare_v2(db, "INSERT INTO codes(code,class,phrase,status,spec,summary,cacheable,retry) VALUES (?1,?2,?3,'standard','gen',?4,'no','no')", -1, &c, NULL);
+    sqlite3_prepare_v2(db, "INSERT INTO codes(code,class,phrase,status,spec,summary,cacheable,resend) VALUES (?1,?2,?3,'standard','gen',?4,'no','no')", -1, &c, NULL);
     sqlite3_prepare_v2(db, "INSERT INTO search(rowid,phrase,aliases,summary,body,vendors) VALUES (?1,?2,'',?3,?4,'')", -1, &s, NULL);
     sqlite3_prepare_v2(db, "INSERT INTO sections(code,ord,kind,source,body) VALUES (?1,0,'description','gen',?2)", -1, &t, NULL);
     unsigned seed = 12345;

@@ -12,6 +12,9 @@
 
 #include "data.h"
 
+#define HS_STR_(x) #x
+#define HS_STR(x) HS_STR_(x)
+
 static struct hs_db *db;
 
 static int setup(void **state)
@@ -284,7 +287,7 @@ static void test_refuses_foreign_and_broken_files(void **state)
 
     snprintf(path, sizeof path, "%s/ours-but-empty.db", dir);
     assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(s, "PRAGMA application_id = 1213485908; PRAGMA user_version = 1; CREATE TABLE t(x);", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(s, "PRAGMA application_id = 1213485908; PRAGMA user_version = " HS_STR(HSDB_SCHEMA_VERSION) "; CREATE TABLE t(x);", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(s);
     assert_int_equal(hsdb_open_file(path, &o, &err), HS_EDB);
     assert_non_null(strstr(err, "damaged or incomplete"));
