@@ -10,9 +10,12 @@
  * came first. With --check NAME=FLOOR... it also prints one PASS/FAIL line per floor and
  * exits 1 when a figure is below its floor (tests/e2e/search_quality.sh).
  *
- *   build/search-eval [--db FILE] [--judged FILE] [--live] [--quiet] [--check top1=0.8 ...]
+ *   build/search-eval [--db FILE] [--judged FILE] [--live] [--quiet] [--speed] [--check top1=0.8 ...]
  *
- * --live scores the search as the browser runs it while typing (the last word a prefix). */
+ * --live scores the search as the browser runs it while typing (the last word a prefix).
+ * --speed prints only the time per query (for a database whose answers are not judged,
+ * like the generated 50,000-entry one). Times are CPU time of the calling thread, which a
+ * busy machine disturbs less than wall time. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +25,7 @@
 
 #define MAX_CODES 16
 #define LIMIT 20
+#define ROUNDS 5
 
 struct judged {
     char *query;
@@ -113,7 +117,7 @@ static int in(int code, const int *v, int n)
 static double now_ms(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);   /* CPU time: steady on a busy machine */
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
@@ -134,7 +138,7 @@ static void codes_str(char *buf, size_t cap, const int *v, int n)
 int main(int argc, char **argv)
 {
     const char *db_path = NULL, *judged_path = "tests/search/judged.tsv";
-    int live = 0, quiet = 0, n_checks = 0;
+    int live = 0, quiet = 0, speed = 0, n_checks = 0;
     const char *checks[8];
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
@@ -145,11 +149,13 @@ int main(int argc, char **argv)
             live = 1;
         else if (strcmp(argv[i], "--quiet") == 0)
             quiet = 1;
+        else if (strcmp(argv[i], "--speed") == 0)
+            speed = 1;
         else if (strcmp(argv[i], "--check") == 0)
             while (i + 1 < argc && argv[i + 1][0] != '-' && n_checks < 8)
                 checks[n_checks++] = argv[++i];
         else {
-            fprintf(stderr, "usage: search-eval [--db FILE] [--judged FILE] [--live] [--quiet] [--check top1=F top3=F mrr=F empty=N]\n");
+            fprintf(stderr, "usage: search-eval [--db FILE] [--judged FILE] [--live] [--quiet] [--speed] [--check top1=F top3=F mrr=F empty=N]\n");
             return 2;
         }
     }
@@ -169,7 +175,7 @@ int main(int argc, char **argv)
     }
     int top1 = 0, top3 = 0, empty = 0;
     double rr = 0;
-    double *ms = calloc((size_t)n, sizeof *ms);
+    double *ms = calloc((size_t)n * ROUNDS, sizeof *ms);
     char *report = NULL;
     size_t report_len = 0;
     FILE *rep = open_memstream(&report, &report_len);
@@ -177,9 +183,7 @@ int main(int argc, char **argv)
         return 2;
     for (int q = 0; q < n; q++) {
         struct hs_hits h = {NULL, 0};
-        double t0 = now_ms();
         enum hs_status s = hsdb_search(db, j[q].query, strlen(j[q].query), live, LIMIT, &h);
-        ms[q] = now_ms() - t0;
         if (s != HS_OK && s != HS_NOTFOUND) {
             fprintf(stderr, "search-eval: '%s': %s\n", j[q].query, hsdb_error(db));
             return 2;
@@ -212,15 +216,39 @@ int main(int argc, char **argv)
         hs_hits_free(&h);
     }
     fclose(rep);
+    /* Time: every query ROUNDS times over, after the pass above warmed the caches. */
+    int slowest = 0;
+    double slowest_ms = 0;
+    for (int r = 0; r < ROUNDS; r++)
+        for (int q = 0; q < n; q++) {
+            struct hs_hits h = {NULL, 0};
+            double t0 = now_ms();
+            enum hs_status s = hsdb_search(db, j[q].query, strlen(j[q].query), live, LIMIT, &h);
+            double t = now_ms() - t0;
+            ms[r * n + q] = t;
+            if (s == HS_OK)
+                hs_hits_free(&h);
+            if (t > slowest_ms) {
+                slowest_ms = t;
+                slowest = q;
+            }
+        }
     hsdb_close(db);
-    qsort(ms, (size_t)n, sizeof *ms, cmp_double);
+    char slow_q[64];
+    snprintf(slow_q, sizeof slow_q, "%s", j[slowest].query);
+    int nt = n * ROUNDS;
+    qsort(ms, (size_t)nt, sizeof *ms, cmp_double);
     double f1 = (double)top1 / n, f3 = (double)top3 / n, mrr = rr / n;
-    printf("search quality over %d judged queries (%s, %s):\n", n, judged_path,
-           live ? "as typed in the browser, last word a prefix" : "as the command line searches");
-    printf("  top-1 %.3f (%d)   top-3 %.3f (%d)   MRR %.3f   empty %d\n", f1, top1, f3, top3, mrr, empty);
-    printf("  time per query: p50 %.3f ms, p99 %.3f ms, max %.3f ms\n", ms[n / 2],
-           ms[(int)(0.99 * (n - 1) + 0.5)], ms[n - 1]);
-    if (!quiet && report_len) {
+    const char *how = live ? "as typed in the browser, last word a prefix" : "as the command line searches";
+    if (speed)
+        printf("search speed, %d judged queries on %s (%s):\n", n, db_path ? db_path : "the built-in database", how);
+    else {
+        printf("search quality over %d judged queries (%s, %s):\n", n, judged_path, how);
+        printf("  top-1 %.3f (%d)   top-3 %.3f (%d)   MRR %.3f   empty %d\n", f1, top1, f3, top3, mrr, empty);
+    }
+    printf("  CPU time per query (%d rounds): p50 %.3f ms, p99 %.3f ms, max %.3f ms ('%s')\n", ROUNDS, ms[nt / 2],
+           ms[(int)(0.99 * (nt - 1) + 0.5)], ms[nt - 1], slow_q);
+    if (!quiet && !speed && report_len) {
         printf("queries whose first hit is not a best code (top3: a right code in the first three):\n");
         fputs(report, stdout);
     }
