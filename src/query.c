@@ -291,6 +291,13 @@ static int word_byte(unsigned char c)
     return isalnum(c) || c >= 0x80;
 }
 
+/* Whether two words of a text are parts of one, joined by an ASCII apostrophe with nothing
+ * else between them: "I'm", "server's", "don't". */
+static int joined(const char *text, size_t end, size_t next_start)
+{
+    return next_start == end + 1 && text[end] == '\'';
+}
+
 char *query_snippet(const char *text, char *const *words, size_t n_words, int max_words)
 {
     if (!n_words || max_words < 1)
@@ -350,7 +357,13 @@ char *query_snippet(const char *text, char *const *words, size_t n_words, int ma
             }
         }
         size_t from = best > 2 ? best - 2 : 0;
+        /* Start at a whole word: "I'm" and "server's" are one word to a reader, though
+         * the apostrophe splits them here. */
+        while (from > 0 && joined(text, w[from - 1].end, w[from].start))
+            from--;
         size_t to = from + (size_t)max_words < n ? from + (size_t)max_words : n;
+        while (to < n && joined(text, w[to - 1].end, w[to].start))
+            to++;
         struct sb b;
         sb_init(&b);
         if (from > 0)

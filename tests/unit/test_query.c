@@ -218,6 +218,25 @@ static void test_snippet_window_and_marks(void **state)
     free(s);
 }
 
+/* Issue 12: a cut snippet starts at a whole word, never after an apostrophe inside one
+ * ("…m a teapot)", "…s idle timeout"). */
+static void test_snippet_starts_at_a_word(void **state)
+{
+    (void)state;
+    char *teapot[] = {"teapot"};
+    char *s = query_snippet("The joke code says I'm a teapot (RFC 2324) and nothing more.", teapot, 1, 12);
+    assert_string_equal(s, "\xE2\x80\xA6" "I'm a \x01teapot\x02 (RFC 2324) and nothing more.");
+    free(s);
+    char *idle[] = {"idle", "timeout"};
+    s = query_snippet("Closed when the proxy server's idle timeout ran out before the request came.", idle, 2, 6);
+    assert_string_equal(s, "\xE2\x80\xA6" "server's \x01idle\x02 \x01timeout\x02 ran out\xE2\x80\xA6");
+    free(s);
+    /* A typographic apostrophe is part of the word already. */
+    s = query_snippet("Closed when the proxy server\xE2\x80\x99s idle timeout ran out.", idle, 2, 6);
+    assert_string_equal(s, "\xE2\x80\xA6" "proxy server\xE2\x80\x99s \x01idle\x02 \x01timeout\x02 ran out.");
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -229,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_code_range),
         cmocka_unit_test(test_words_and_stems),
         cmocka_unit_test(test_snippet_window_and_marks),
+        cmocka_unit_test(test_snippet_starts_at_a_word),
     };
     return cmocka_run_group_tests_name("query", tests, setup, teardown);
 }
