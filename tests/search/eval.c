@@ -182,7 +182,7 @@ int main(int argc, char **argv)
     if (!ms || !rep)
         return 2;
     for (int q = 0; q < n; q++) {
-        struct hs_hits h = {NULL, 0};
+        struct hs_hits h = {NULL, 0, 0};
         enum hs_status s = hsdb_search(db, j[q].query, strlen(j[q].query), live, LIMIT, &h);
         if (s != HS_OK && s != HS_NOTFOUND) {
             fprintf(stderr, "search-eval: '%s': %s\n", j[q].query, hsdb_error(db));
@@ -221,7 +221,7 @@ int main(int argc, char **argv)
     double slowest_ms = 0;
     for (int r = 0; r < ROUNDS; r++)
         for (int q = 0; q < n; q++) {
-            struct hs_hits h = {NULL, 0};
+            struct hs_hits h = {NULL, 0, 0};
             double t0 = now_ms();
             enum hs_status s = hsdb_search(db, j[q].query, strlen(j[q].query), live, LIMIT, &h);
             double t = now_ms() - t0;
@@ -234,6 +234,25 @@ int main(int argc, char **argv)
             }
         }
     hsdb_close(db);
+    /* The queries slowest in their median round, to say where the time goes. */
+    double med[ROUNDS], slow_med[3] = {0, 0, 0};
+    int slow_at[3] = {0, 0, 0};
+    for (int q = 0; q < n; q++) {
+        for (int r = 0; r < ROUNDS; r++)
+            med[r] = ms[r * n + q];
+        qsort(med, ROUNDS, sizeof med[0], cmp_double);
+        double m = med[ROUNDS / 2];
+        for (int w = 0; w < 3; w++)
+            if (m > slow_med[w]) {
+                for (int v = 2; v > w; v--) {
+                    slow_med[v] = slow_med[v - 1];
+                    slow_at[v] = slow_at[v - 1];
+                }
+                slow_med[w] = m;
+                slow_at[w] = q;
+                break;
+            }
+    }
     char slow_q[64];
     snprintf(slow_q, sizeof slow_q, "%s", j[slowest].query);
     int nt = n * ROUNDS;
@@ -248,6 +267,10 @@ int main(int argc, char **argv)
     }
     printf("  CPU time per query (%d rounds): p50 %.3f ms, p99 %.3f ms, max %.3f ms ('%s')\n", ROUNDS, ms[nt / 2],
            ms[(int)(0.99 * (nt - 1) + 0.5)], ms[nt - 1], slow_q);
+    printf("  slowest by median:");
+    for (int w = 0; w < 3 && w < n; w++)
+        printf("%s '%.40s' %.3f ms", w ? "," : "", j[slow_at[w]].query, slow_med[w]);
+    printf("\n");
     if (!quiet && !speed && report_len) {
         printf("queries whose first hit is not a best code (top3: a right code in the first three):\n");
         fputs(report, stdout);
