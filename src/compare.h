@@ -21,6 +21,9 @@ struct cmp_table {
     size_t n_rows;
 };
 
+/* The most codes a comparison takes: cmp_build uses the first CMP_MAX_CODES of more. */
+#define CMP_MAX_CODES 8
+
 /* Build the table for codes[0..n). Caller frees with cmp_free. */
 struct cmp_table *cmp_build(struct hs_code *const *codes, size_t n, int ascii);
 void cmp_free(struct cmp_table *t);

@@ -1,4 +1,5 @@
-/* data.h — the data layer: the only module that talks to SQLite.
+/* data.h — the data layer: the only module that talks to SQLite (src/data_*.c, sharing
+ * src/data_int.h).
  *
  * One struct hs_db owns the connection. Every function returns an hs_status; on anything
  * but HS_OK and HS_NOTFOUND, hsdb_error() says what went wrong in words for a person.
@@ -22,6 +23,10 @@ enum hs_status {
 #define HSDB_SCHEMA_VERSION 2
 /* PRAGMA application_id of our files: 'HTST'. */
 #define HSDB_APPLICATION_ID 0x48545354
+
+/* Classes are numbered by the first digit of their codes, 1 to 5, and 0 for the pseudo-code
+ * 000 (no response). Arrays indexed by class have HS_N_CLASSES entries. */
+#define HS_N_CLASSES 6
 
 struct hs_db;
 
@@ -123,9 +128,9 @@ enum hs_status hsdb_list(struct hs_db *db, int klass, struct hs_entries *out);
 void hs_entries_free(struct hs_entries *l);
 
 /* For a list that fetches only what it shows: the number of codes of each class
- * (counts[1..5]), a page of a class's codes in code order, where a code stands in its
+ * (counts[k] for class k), a page of a class's codes in code order, where a code stands in its
  * class, and the first code in a range. */
-enum hs_status hsdb_class_counts(struct hs_db *db, size_t counts[6]);
+enum hs_status hsdb_class_counts(struct hs_db *db, size_t counts[HS_N_CLASSES]);
 enum hs_status hsdb_list_page(struct hs_db *db, int klass, size_t offset, size_t n, struct hs_entries *out);
 enum hs_status hsdb_code_position(struct hs_db *db, int code, int *klass, size_t *index);
 enum hs_status hsdb_first_code(struct hs_db *db, int lo, int hi, int *code);

@@ -28,10 +28,10 @@ int main(int argc, char **argv)
     /* On a terminal that is not UTF-8, only ASCII; pipes get the text as it is (UTF-8). */
     if (!locale_is_utf8() && isatty(STDOUT_FILENO))
         o.ascii = 1;
-    if (o.cmd == CMD_HELP) {
-        cli_usage(0);
+    if (o.no_db) {
+        int status = cli_run(NULL, &o);
         free(o.args);
-        return EXIT_FOUND;
+        return status;
     }
     struct hs_db *db = NULL;
     char *err = NULL;
@@ -43,7 +43,7 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     int status;
-    if (o.cmd == CMD_BROWSE && isatty(STDOUT_FILENO) && !o.json) {
+    if (o.browse && isatty(STDOUT_FILENO) && !o.json) {
         if (!isatty(STDIN_FILENO)) {
             cli_error("the browser reads keys from a terminal, but standard input is not one; use 'httpstatus list' or 'httpstatus CODE'");
             status = EXIT_USAGE;

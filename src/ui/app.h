@@ -1,34 +1,88 @@
-/* app.h — the browser's state, shared by its views, and the view interface.
+/* app.h — the browser's state and its actions (app.c), and the view interface.
  *
- * Input handlers change this state and return what needs doing (UI_REDRAW, UI_QUIT);
- * ui.c then redraws the whole screen once from the state. Nothing draws from inside
- * search or data code. */
+ * Who calls whom: ui.c (the loop and the driver) calls the views only through the view
+ * table (views.c) and the actions of app.c; views call app.c, never ui.c and never each
+ * other; app.c calls no view. So there is no circle between the files of src/ui/.
+ *
+ * Input handlers change this state and return what needs doing (UI_* flags); the driver
+ * then lets the visible views prepare (layout, load what they show) and redraws the whole
+ * screen once from the state. Draw functions only draw: they read prepared state and never
+ * query the database. */
 #ifndef HS_APP_H
 #define HS_APP_H
 
 #include <stddef.h>
 
+#include "../compare.h"
 #include "../data.h"
 #include "../doc.h"
 #include "../util.h"
+#include "draw.h"
 #include "keys.h"
 
-enum { UI_NOTHING = 0, UI_REDRAW = 1, UI_QUIT = 2 };
+/* What a key handler returns (bits). UI_NOT_MINE: the view does not handle this key; the
+ * driver falls back to its generic keys. UI_CLOSE: close this overlay. */
+enum { UI_NOTHING = 0, UI_REDRAW = 1, UI_QUIT = 2, UI_CLOSE = 4, UI_NOT_MINE = 8 };
 
 enum item_kind { ITEM_CLASS, ITEM_CODE, ITEM_HIT, ITEM_NOTE };
 
 struct item {
     enum item_kind kind;
-    int klass;          /* ITEM_CLASS */
-    size_t idx;         /* ITEM_CODE: index in app.all; ITEM_HIT: index in app.hits */
+    int klass;          /* ITEM_CLASS, ITEM_CODE */
+    size_t idx;         /* ITEM_CODE: index in its class; ITEM_HIT: index in app.hits */
 };
 
 #define MAX_MARKS 5
 #define HISTORY_MAX 64
 #define SEARCH_HISTORY_MAX 32
+#define MAX_OVERLAYS 4
 
 struct rect {
     int y, x, h, w;
+};
+
+struct app;
+
+/* A view (tig's view ops, tmux's window modes): fills only what it needs.
+ *   open     an overlay being opened by its action; returns 1 when it opened, 0 when it
+ *            refused (having set a message or a database error)
+ *   close    the overlay leaves the screen: free what open made (idempotent)
+ *   prepare  before drawing, for the rectangle it will get: layout, wrap, clamp scroll
+ *            positions, load the rows it shows (the only place a view may read data)
+ *   draw     draw the body from prepared state (NULL: the browse panes stay visible)
+ *   status   draw the status line instead of the key hints (the search prompt)
+ *   key      handle an action of the key table (act), or the raw key (ch) when ctx is 0;
+ *            returns UI_* flags, UI_NOT_MINE for keys the driver should handle */
+struct view {
+    const char *name;
+    const char *title;           /* shown in the title bar while open ("help"), or NULL */
+    unsigned ctx;                /* key context while on top (CTX_*); 0: raw keys */
+    enum action opens;           /* the action that opens it as an overlay, or ACT_NONE */
+    int cursor;                  /* shows the terminal cursor (a prompt) */
+    int (*open)(struct app *a);
+    void (*close)(struct app *a);
+    void (*prepare)(struct app *a, struct rect r);
+    void (*draw)(struct app *a, struct rect r);
+    void (*status)(struct app *a, struct rect r);
+    int (*key)(struct app *a, enum action act, int ch);
+};
+
+/* The one table of views (views.c). The two browse panes have fixed places; every other
+ * view is an overlay opened by its action. */
+enum { VIEW_LIST, VIEW_DETAIL };
+extern const struct view *const ui_views[];
+extern const size_t ui_views_count;
+
+struct help_line {
+    char *text;
+    enum style st;
+};
+
+/* One line of the compare table: a label and a piece of each cell. */
+struct tline {
+    const char *label;     /* NULL on continuation lines */
+    int differs;
+    char *cell[CMP_MAX_CODES];
 };
 
 struct app {
@@ -36,17 +90,21 @@ struct app {
     int ascii;
     char *err;                 /* a database error to report on exit (owned) */
 
-    /* list pane: it fetches only the rows it shows (pages of a class's codes) */
-    size_t counts[6];          /* codes per class */
+    /* overlays, bottom first: the top one gets the keys */
+    const struct view *overlay[MAX_OVERLAYS];
+    int n_overlays;
+
+    /* list pane: it loads only the rows it shows (pages of a class's codes) */
+    size_t counts[HS_N_CLASSES];   /* codes per class */
     size_t total;
     struct page {
         size_t offset;
         struct hs_entries e;
-    } pages[6];
+    } pages[HS_N_CLASSES];
     struct hs_entry placeholder;   /* shown if a page cannot be read (then a->err is set) */
     size_t n_items;
     size_t sel, top;
-    int folded[6];
+    int folded[HS_N_CLASSES];
 
     /* search */
     int prompt_open;           /* the "/" prompt is on the bottom line */
@@ -85,57 +143,77 @@ struct app {
     int n_digits;
     long long digit_ms;
 
-    /* overlays */
-    int help_open;
+    /* help overlay: its lines are made when it opens, wrapped when the width changes */
+    struct help_line *help;
+    size_t n_help;
+    int help_width;            /* width the rows below were wrapped for; -1: none */
+    struct help_row {
+        size_t line;           /* index in help */
+        size_t start, len;     /* bytes of its text */
+        int x;                 /* indent of a continuation row */
+    } *help_rows;
+    size_t n_help_rows;
     size_t help_top;
-    int compare_open;
-    struct hs_code *cmp[MAX_MARKS + 3];
+
+    /* compare overlay: codes loaded when it opens, laid out when the width changes */
+    struct hs_code *cmp[CMP_MAX_CODES];
     size_t n_cmp;
     char *cmp_title;
     int cmp_hide_same;
     int cmp_col;               /* selected column */
     int cmp_focus;             /* 1: Tab focused one column, which scrolls alone */
     size_t cmp_top;            /* shared scroll */
-    size_t cmp_col_top[MAX_MARKS + 3];
+    size_t cmp_col_top[CMP_MAX_CODES];
+    struct {
+        int width, hide_same;  /* what the layout below was made for; width -1: none */
+        int cw;                /* column width, or below CMP_MIN_COL: stacked */
+        char *title;           /* fitted title line */
+        struct cmp_table *t;
+        struct tline *tl;      /* side by side: the table's lines */
+        size_t ntl;
+        struct doc *docs[CMP_MAX_CODES];
+        size_t max_doc;
+        char *stacked;         /* stacked: the rendered text */
+        size_t total;          /* virtual lines */
+    } cl;
 
     char message[256];         /* one-line message for the status bar */
     int msg_error;
     struct rect list_r, detail_r, screen;
 };
 
-/* A view: draws a part of the screen from the state, and handles the keys of its
- * context. key() returns UI_* flags. */
-struct view {
-    const char *name;
-    void (*draw)(struct app *a, struct rect r);
-    int (*key)(struct app *a, enum action act, int ch);
-};
+/* ---- actions (app.c) ----------------------------------------------------------------- */
 
-extern const struct view view_list;
-extern const struct view view_detail;
-extern const struct view view_help;
-extern const struct view view_search;
-extern const struct view view_compare;
+/* Fill a for db: class counts, the first code selected. Returns 0, or -1 with *why set (a
+ * static string or hsdb_error's). app_free frees what a holds. */
+int app_init(struct app *a, struct hs_db *db, int ascii, const char **why);
+void app_free(struct app *a);
 
-/* Shared operations (ui.c). */
 void app_message(struct app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int app_db_failed(struct app *a);                   /* record the error, return UI_QUIT */
+long long app_now_ms(void);
+
+/* The list pane's rows. */
 void app_rebuild_items(struct app *a);
 struct item app_item(struct app *a, size_t i);      /* the i-th row of the list pane */
+/* The code of an item (NULL for headings and notes), loading its page when needed. Valid
+ * until the next call. */
+const struct hs_entry *app_item_entry(struct app *a, const struct item *it);
+/* The same without loading anything (for drawing): a placeholder when not loaded. */
+const struct hs_entry *app_item_loaded(struct app *a, const struct item *it);
+/* Load the pages of the rows from top to top + rows (before drawing). */
+void app_load_rows(struct app *a, size_t top, size_t rows);
+
 void app_select_code(struct app *a, int code);     /* select code in the list (unfolds) */
 void app_load_detail(struct app *a);                /* load the selected item's document */
 void app_follow(struct app *a, int code);           /* follow a link: history + select */
-int app_db_failed(struct app *a);                   /* record the error, return UI_QUIT */
-/* The code of an item (NULL for headings and notes). Valid until the next call. */
-const struct hs_entry *app_item_entry(struct app *a, const struct item *it);
-long long app_now_ms(void);
+int app_back(struct app *a);                        /* history: back, forward (UI_*) */
+int app_forward(struct app *a);
+int app_digit(struct app *a, int ch);               /* 0-9: jump to a code as typed */
+int app_escape(struct app *a);                      /* leave the search result, clear marks */
 
-/* Search (view_search.c). */
-void search_run(struct app *a);
-void search_close(struct app *a, int keep);
-int search_prompt_key(struct app *a, int ch);
-
-/* Compare (view_compare.c). */
-int compare_open(struct app *a);
-void compare_close(struct app *a);
+/* Search: run the query in a->query; close the prompt (keep: the hits stay listed). */
+void app_search_run(struct app *a);
+void app_search_close(struct app *a, int keep);
 
 #endif

@@ -1,18 +1,17 @@
-/* ui.c — the browser's top loop: terminal set-up and restore, the screen layout, input
- * dispatch through the key table, and one redraw per change of state. */
+/* ui.c — the browser's top loop: terminal set-up and restore, and the driver: the screen
+ * layout, input dispatch through the key table to the views (through the view table only)
+ * with one place for the keys no view takes, and one redraw per change of state. */
 #include "ui.h"
 
 #include <curses.h>
 #include <term.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "../text.h"
+#include "../exit.h"
 #include "app.h"
 #include "draw.h"
 
@@ -83,230 +82,39 @@ int ui_usable(const char **why)
     return 0;
 }
 
-long long app_now_ms(void)
+/* ---- overlays ---------------------------------------------------------------------------- */
+
+static const struct view *top_view(const struct app *a)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    return a->n_overlays ? a->overlay[a->n_overlays - 1] : NULL;
 }
 
-/* ---- shared operations --------------------------------------------------------------------- */
-
-void app_message(struct app *a, int error, const char *fmt, ...)
+/* Open the overlay whose action is act, if one is; returns UI_* flags, UI_NOT_MINE when no
+ * view opens with act. */
+static int open_overlay(struct app *a, enum action act)
 {
-    char raw[sizeof a->message];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(raw, sizeof raw, fmt, ap);
-    va_end(ap);
-    char *clean = txt_sanitize(raw, 0, a->ascii);
-    snprintf(a->message, sizeof a->message, "%s", clean);
-    free(clean);
-    a->msg_error = error;
-}
-
-int app_db_failed(struct app *a)
-{
-    free(a->err);
-    a->err = xstrdup(hsdb_error(a->db));
-    return UI_QUIT;
-}
-
-#define PAGE_ROWS 128
-
-const struct hs_entry *app_item_entry(struct app *a, const struct item *it)
-{
-    if (it->kind == ITEM_HIT)
-        return &a->hits.v[it->idx].e;
-    if (it->kind != ITEM_CODE || it->klass < 1 || it->klass > 5)
-        return NULL;
-    struct page *p = &a->pages[it->klass];
-    if (!p->e.v || it->idx < p->offset || it->idx >= p->offset + p->e.n) {
-        hs_entries_free(&p->e);
-        p->offset = it->idx > PAGE_ROWS / 4 ? it->idx - PAGE_ROWS / 4 : 0;
-        enum hs_status s = hsdb_list_page(a->db, it->klass, p->offset, PAGE_ROWS, &p->e);
-        if (s != HS_OK || it->idx >= p->offset + p->e.n) {
-            if (s != HS_OK && s != HS_NOTFOUND)
-                app_db_failed(a);
-            a->placeholder.phrase = a->placeholder.summary = (char *)"";
-            return &a->placeholder;
-        }
-    }
-    return &p->e.v[it->idx - p->offset];
-}
-
-static void drop_pages(struct app *a)
-{
-    for (int k = 0; k < 6; k++) {
-        hs_entries_free(&a->pages[k].e);
-        a->pages[k].offset = 0;
-    }
-}
-
-struct item app_item(struct app *a, size_t i)
-{
-    if (a->results) {
-        if (a->hits.n == 0)
-            return (struct item){ITEM_NOTE, 0, 0};
-        return (struct item){ITEM_HIT, 0, i};
-    }
-    for (int k = 1; k <= 5; k++) {
-        if (!a->counts[k])
+    for (size_t i = 0; i < ui_views_count; i++) {
+        const struct view *v = ui_views[i];
+        if (act == ACT_NONE || v->opens != act)
             continue;
-        if (i == 0)
-            return (struct item){ITEM_CLASS, k, 0};
-        i--;
-        size_t n = a->folded[k] ? 0 : a->counts[k];
-        if (i < n)
-            return (struct item){ITEM_CODE, k, i};
-        i -= n;
+        if (a->n_overlays == MAX_OVERLAYS)
+            return UI_NOTHING;
+        if (v->open && !v->open(a))
+            return UI_REDRAW;            /* refused: a message says why */
+        a->overlay[a->n_overlays++] = v;
+        return UI_REDRAW;
     }
-    return (struct item){ITEM_NOTE, 0, 0};
+    return UI_NOT_MINE;
 }
 
-/* Row of the list pane for a class heading, or for the idx-th code of the class. */
-static size_t row_of(const struct app *a, int klass, int heading, size_t idx)
+static void close_overlay(struct app *a)
 {
-    size_t row = 0;
-    for (int k = 1; k <= 5; k++) {
-        if (!a->counts[k])
-            continue;
-        if (k == klass)
-            return heading ? row : row + 1 + idx;
-        row += 1 + (a->folded[k] ? 0 : a->counts[k]);
-    }
-    return 0;
-}
-
-static int item_code(struct app *a, size_t i)
-{
-    struct item it = app_item(a, i);
-    const struct hs_entry *e = app_item_entry(a, &it);
-    return e ? e->code : 0;
-}
-
-void app_rebuild_items(struct app *a)
-{
-    /* Keep the selection on the same code or heading where it still exists. */
-    int old_code = 0, old_class = 0;
-    if (a->n_items && a->sel < a->n_items) {
-        struct item old = app_item(a, a->sel);
-        if (old.kind == ITEM_CLASS)
-            old_class = old.klass;
-        else
-            old_code = item_code(a, a->sel);
-    }
-    if (a->results) {
-        a->n_items = a->hits.n ? a->hits.n : 1;
-    } else {
-        a->n_items = 0;
-        for (int k = 1; k <= 5; k++)
-            if (a->counts[k])
-                a->n_items += 1 + (a->folded[k] ? 0 : a->counts[k]);
-    }
-    a->sel = 0;
-    if (old_code) {
-        if (a->results) {
-            for (size_t i = 0; i < a->hits.n; i++)
-                if (a->hits.v[i].e.code == old_code)
-                    a->sel = i;
-        } else {
-            int k;
-            size_t idx;
-            if (hsdb_code_position(a->db, old_code, &k, &idx) == HS_OK && k >= 1 && k <= 5)
-                a->sel = a->folded[k] ? row_of(a, k, 1, 0) : row_of(a, k, 0, idx);
-        }
-    } else if (old_class && !a->results) {
-        a->sel = row_of(a, old_class, 1, 0);
-    }
-    if (a->sel >= a->n_items)
-        a->sel = a->n_items ? a->n_items - 1 : 0;
-    if (a->top > a->sel)
-        a->top = a->sel;
-}
-
-void app_select_code(struct app *a, int code)
-{
-    if (a->results) {
-        for (size_t i = 0; i < a->hits.n; i++)
-            if (a->hits.v[i].e.code == code) {
-                a->sel = i;
-                return;
-            }
-        /* Not among the hits: back to the full list. */
-        search_close(a, 0);
-    }
-    int k;
-    size_t idx;
-    enum hs_status s = hsdb_code_position(a->db, code, &k, &idx);
-    if (s != HS_OK || k < 1 || k > 5) {
-        if (s != HS_OK && s != HS_NOTFOUND)
-            app_db_failed(a);
+    const struct view *v = top_view(a);
+    if (!v)
         return;
-    }
-    if (a->folded[k]) {
-        a->folded[k] = 0;
-        app_rebuild_items(a);
-    }
-    a->sel = row_of(a, k, 0, idx);
-}
-
-static void free_detail(struct app *a)
-{
-    hs_code_free(a->cur);
-    a->cur = NULL;
-    hs_class_free(a->cur_class);
-    a->cur_class = NULL;
-    hs_entries_free(&a->cur_class_codes);
-    doc_free(a->doc);
-    a->doc = NULL;
-}
-
-void app_load_detail(struct app *a)
-{
-    struct item cur = a->n_items ? app_item(a, a->sel) : (struct item){ITEM_NOTE, 0, 0};
-    const struct item *it = &cur;
-    int code = 0, klass = 0;
-    if (it->kind == ITEM_CODE || it->kind == ITEM_HIT)
-        code = app_item_entry(a, it)->code;
-    else if (it->kind == ITEM_CLASS)
-        klass = it->klass;
-    if (code && code == a->cur_code && a->cur)
-        return;
-    if (!code && klass && a->cur_class && a->cur_class->klass == klass)
-        return;
-    free_detail(a);
-    a->cur_code = code;
-    a->dtop = a->dcur = 0;
-    a->doc_width = -1;
-    if (code) {
-        enum hs_status s = hsdb_code(a->db, code, &a->cur);
-        if (s != HS_OK) {
-            a->cur = NULL;
-            app_message(a, 1, "%s", hsdb_error(a->db));
-        }
-    } else if (klass) {
-        if (hsdb_class(a->db, klass, &a->cur_class) != HS_OK) {
-            a->cur_class = NULL;
-            app_message(a, 1, "%s", hsdb_error(a->db));
-        } else if (hsdb_list(a->db, klass, &a->cur_class_codes) != HS_OK) {
-            app_message(a, 1, "%s", hsdb_error(a->db));
-        }
-    }
-}
-
-void app_follow(struct app *a, int code)
-{
-    if (a->cur_code && a->cur_code != code) {
-        if (a->n_back == HISTORY_MAX) {
-            memmove(a->back, a->back + 1, (HISTORY_MAX - 1) * sizeof a->back[0]);
-            a->n_back--;
-        }
-        a->back[a->n_back++] = a->cur_code;
-        a->n_fwd = 0;
-    }
-    app_select_code(a, code);
-    app_load_detail(a);
+    a->n_overlays--;
+    if (v->close)
+        v->close(a);
 }
 
 /* ---- screen ------------------------------------------------------------------------------ */
@@ -316,14 +124,17 @@ static void draw_title(struct app *a)
     draw_fill(0, 0, a->screen.w, ST_TITLE_BAR);
     int x = draw_text(0, 1, a->screen.w - 2, "httpstatus", ST_TITLE_BAR);
     char buf[160] = "";
-    if (a->compare_open)
-        snprintf(buf, sizeof buf, " %s compare", a->ascii ? "-" : "\xE2\x80\x94");
-    else if (a->help_open)
-        snprintf(buf, sizeof buf, " %s help", a->ascii ? "-" : "\xE2\x80\x94");
+    const char *dash = a->ascii ? "-" : "\xE2\x80\x94";
+    /* The first overlay that has a title names the screen. */
+    const char *title = NULL;
+    for (int i = 0; i < a->n_overlays && !title; i++)
+        title = a->overlay[i]->title;
+    if (title)
+        snprintf(buf, sizeof buf, " %s %s", dash, title);
     else if (a->results)
-        snprintf(buf, sizeof buf, " %s %zu hit%s", a->ascii ? "-" : "\xE2\x80\x94", a->hits.n, a->hits.n == 1 ? "" : "s");
+        snprintf(buf, sizeof buf, " %s %zu hit%s", dash, a->hits.n, a->hits.n == 1 ? "" : "s");
     else
-        snprintf(buf, sizeof buf, " %s %zu codes", a->ascii ? "-" : "\xE2\x80\x94", a->total);
+        snprintf(buf, sizeof buf, " %s %zu codes", dash, a->total);
     x += draw_text(0, 1 + x, a->screen.w - 2 - x, buf, ST_TITLE_BAR);
     if (a->n_marks) {
         char m[64] = " marked:";
@@ -338,25 +149,14 @@ static void draw_title(struct app *a)
     }
 }
 
+/* The status line: the top view's own (a prompt), a message, or where you are and the
+ * key hints of the context from the key table. */
 static void draw_status(struct app *a, unsigned ctx)
 {
     int y = a->screen.h - 1;
-    if (a->prompt_open) {
-        draw_fill(y, 0, a->screen.w, ST_NORMAL);
-        int x = draw_text(y, 0, a->screen.w, "/", ST_BOLD);
-        char *clean = txt_sanitize(a->query.buf ? a->query.buf : "", 0, a->ascii);
-        /* Show the end of a long query. */
-        int qw = txt_width(clean, strlen(clean));
-        const char *shown = clean;
-        while (qw > a->screen.w - 3 && *shown) {
-            uint32_t cp;
-            size_t k = txt_decode(shown, strlen(shown), &cp);
-            qw -= txt_cp_width(cp);
-            shown += k;
-        }
-        x += draw_text(y, x, a->screen.w - x - 1, shown, ST_NORMAL);
-        free(clean);
-        move(y, x < a->screen.w ? x : a->screen.w - 1);
+    const struct view *top = top_view(a);
+    if (top && top->status) {
+        top->status(a, (struct rect){y, 0, 1, a->screen.w});
         return;
     }
     draw_fill(y, 0, a->screen.w, ST_STATUS_BAR);
@@ -364,7 +164,6 @@ static void draw_status(struct app *a, unsigned ctx)
         draw_text(y, 1, a->screen.w - 2, a->message, a->msg_error ? ST_ERROR : ST_STATUS_BAR);
         return;
     }
-    /* Where you are, then the key hints from the key table. */
     struct sb b;
     sb_init(&b);
     if (a->cur)
@@ -380,60 +179,91 @@ static void draw_status(struct app *a, unsigned ctx)
     sb_free(&b);
 }
 
-static void draw_all(struct app *a)
+/* The overlay that draws the body (the topmost with a draw), or NULL: the browse panes. */
+static const struct view *body_view(const struct app *a)
+{
+    for (int i = a->n_overlays - 1; i >= 0; i--)
+        if (a->overlay[i]->draw)
+            return a->overlay[i];
+    return NULL;
+}
+
+/* The layout for the terminal's size, then each visible view prepares for its place.
+ * Returns 0 when the terminal is too small to draw anything but a note. */
+static int layout(struct app *a)
 {
     int rows, cols;
     getmaxyx(stdscr, rows, cols);
-    erase();
     a->screen = (struct rect){0, 0, rows, cols};
-    if (cols < MIN_COLS || rows < MIN_LINES) {
-        const char *msg = "terminal too small";
-        int w = (int)strlen(msg);
-        int y = rows / 2, x = cols > w ? (cols - w) / 2 : 0;
-        draw_text(y, x, cols, msg, ST_BOLD);
-        if (rows > 1) {
-            char need[48];
-            snprintf(need, sizeof need, "need %dx%d", MIN_COLS, MIN_LINES);
-            int nw = (int)strlen(need);
-            draw_text(y + 1, cols > nw ? (cols - nw) / 2 : 0, cols, need, ST_DIM);
-        }
+    if (cols < MIN_COLS || rows < MIN_LINES)
+        return 0;
+    int body_h = rows - 2;
+    const struct view *body = body_view(a);
+    if (body) {
+        if (body->prepare)
+            body->prepare(a, (struct rect){1, 0, body_h, cols});
+        return 1;
+    }
+    int lw = cols * 2 / 5;
+    if (lw > 44)
+        lw = 44;
+    if (lw < 22)
+        lw = 22;
+    a->list_r = (struct rect){1, 0, body_h, lw};
+    a->detail_r = (struct rect){1, lw + 1, body_h, cols - lw - 1};
+    ui_views[VIEW_LIST]->prepare(a, a->list_r);
+    ui_views[VIEW_DETAIL]->prepare(a, a->detail_r);
+    return 1;
+}
+
+static void draw_too_small(int rows, int cols)
+{
+    const char *msg = "terminal too small";
+    int w = (int)strlen(msg);
+    int y = rows / 2, x = cols > w ? (cols - w) / 2 : 0;
+    draw_text(y, x, cols, msg, ST_BOLD);
+    if (rows > 1) {
+        char need[48];
+        snprintf(need, sizeof need, "need %dx%d", MIN_COLS, MIN_LINES);
+        int nw = (int)strlen(need);
+        draw_text(y + 1, cols > nw ? (cols - nw) / 2 : 0, cols, need, ST_DIM);
+    }
+}
+
+static void draw_all(struct app *a)
+{
+    int fits = layout(a);
+    erase();
+    int rows = a->screen.h, cols = a->screen.w;
+    if (!fits) {
+        draw_too_small(rows, cols);
         curs_set(0);
         wnoutrefresh(stdscr);
         doupdate();
         return;
     }
     draw_title(a);
+    const struct view *top = top_view(a), *body = body_view(a);
     int body_h = rows - 2;
-    if (a->help_open) {
-        view_help.draw(a, (struct rect){1, 0, body_h, cols});
-        draw_status(a, CTX_HELP);
-    } else if (a->compare_open) {
-        view_compare.draw(a, (struct rect){1, 0, body_h, cols});
-        draw_status(a, CTX_COMPARE);
+    if (body) {
+        body->draw(a, (struct rect){1, 0, body_h, cols});
     } else {
-        int lw = cols * 2 / 5;
-        if (lw > 44)
-            lw = 44;
-        if (lw < 22)
-            lw = 22;
-        a->list_r = (struct rect){1, 0, body_h, lw};
-        a->detail_r = (struct rect){1, lw + 1, body_h, cols - lw - 1};
-        view_list.draw(a, a->list_r);
-        draw_vline(1, lw, body_h);
-        view_detail.draw(a, a->detail_r);
-        draw_status(a, CTX_BROWSE);
+        ui_views[VIEW_LIST]->draw(a, a->list_r);
+        draw_vline(1, a->list_r.w, body_h);
+        ui_views[VIEW_DETAIL]->draw(a, a->detail_r);
     }
-    curs_set(a->prompt_open ? 1 : 0);
+    draw_status(a, top && top->ctx ? top->ctx : CTX_BROWSE);
+    curs_set(top && top->cursor ? 1 : 0);
     wnoutrefresh(stdscr);
     doupdate();
 }
 
-/* ---- input ------------------------------------------------------------------------------- */
+/* ---- input: the driver ------------------------------------------------------------------- */
 
 static int handle_mouse(struct app *a)
 {
     MEVENT ev;
-    if (getmouse(&ev) != OK || a->help_open || a->compare_open || a->prompt_open)
+    if (getmouse(&ev) != OK || a->n_overlays)
         return UI_NOTHING;
     int wheel_up = (ev.bstate & BUTTON4_PRESSED) != 0;
 #ifdef BUTTON5_PRESSED
@@ -446,10 +276,11 @@ static int handle_mouse(struct app *a)
     int in_detail = ev.y >= d.y && ev.y < d.y + d.h && ev.x >= d.x && ev.x < d.x + d.w;
     if (wheel_up || wheel_down) {
         enum action act = wheel_up ? ACT_UP : ACT_DOWN;
+        const struct view *v = in_list ? ui_views[VIEW_LIST] : in_detail ? ui_views[VIEW_DETAIL] : NULL;
         int r = 0;
-        for (int i = 0; i < 3; i++)
-            r |= in_list ? view_list.key(a, act, 0) : in_detail ? view_detail.key(a, act, 0) : 0;
-        return r;
+        for (int i = 0; v && i < 3; i++)
+            r |= v->key(a, act, 0);
+        return r & ~UI_NOT_MINE;
     }
     if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)))
         return UI_NOTHING;
@@ -476,6 +307,49 @@ static int handle_mouse(struct app *a)
     return UI_NOTHING;
 }
 
+/* The keys no view took: closing an overlay, opening one by its action, and the browse
+ * keys that belong to neither pane. */
+static int fallback(struct app *a, enum action act, int ch)
+{
+    if (a->n_overlays) {
+        if (act == ACT_ESCAPE || act == ACT_QUIT) {
+            close_overlay(a);
+            return UI_REDRAW;
+        }
+        int r = open_overlay(a, act);
+        return r == UI_NOT_MINE ? UI_NOTHING : r;
+    }
+    if (ch >= '0' && ch <= '9')
+        return app_digit(a, ch);
+    switch (act) {
+    case ACT_QUIT:
+        return UI_QUIT;
+    case ACT_ESCAPE:
+        return app_escape(a);
+    case ACT_FOCUS:
+        a->focus_detail = !a->focus_detail;
+        return UI_REDRAW;
+    case ACT_BACK:
+        return app_back(a);
+    case ACT_FORWARD:
+        return app_forward(a);
+    default: {
+        int r = open_overlay(a, act);
+        return r == UI_NOT_MINE ? UI_NOTHING : r;
+    }
+    }
+}
+
+/* Act on what a view's handler returned. */
+static int result(struct app *a, int r)
+{
+    if (r & UI_CLOSE) {
+        close_overlay(a);
+        r = (r & ~UI_CLOSE) | UI_REDRAW;
+    }
+    return r;
+}
+
 static int handle_key(struct app *a, int ch)
 {
     if (ch == KEY_RESIZE)
@@ -483,104 +357,28 @@ static int handle_key(struct app *a, int ch)
     if (ch == KEY_MOUSE)
         return handle_mouse(a);
     a->message[0] = '\0';
-    if (a->prompt_open)
-        return search_prompt_key(a, ch);
-    unsigned ctx = a->help_open ? CTX_HELP : a->compare_open ? CTX_COMPARE : CTX_BROWSE;
-    enum action act = keys_lookup(ch, ctx);
+    const struct view *top = top_view(a);
+    if (top && !top->ctx)                  /* a view that reads raw keys (the prompt) */
+        return result(a, top->key(a, ACT_NONE, ch) & ~UI_NOT_MINE);
+    enum action act = keys_lookup(ch, top ? top->ctx : CTX_BROWSE);
     if (act == ACT_REDRAW) {
         clearok(curscr, TRUE);
         return UI_REDRAW;
     }
-    if (a->help_open)
-        return view_help.key(a, act, ch);
-    if (a->compare_open)
-        return view_compare.key(a, act, ch);
-
-    /* Browse context: the keys of both panes, then the focused pane's. */
-    if (ch >= '0' && ch <= '9') {
-        long long now = app_now_ms();
-        if (now - a->digit_ms > 1000 || a->n_digits >= 3)
-            a->n_digits = 0;
-        a->digit_ms = now;
-        a->digits[a->n_digits++] = (char)ch;
-        a->digits[a->n_digits] = '\0';
-        int lo = 0;
-        for (int i = 0; i < 3; i++)
-            lo = lo * 10 + (i < a->n_digits ? a->digits[i] - '0' : 0);
-        int span = a->n_digits == 1 ? 100 : a->n_digits == 2 ? 10 : 1;
-        int found;
-        enum hs_status fs = hsdb_first_code(a->db, lo, lo + span - 1, &found);
-        if (fs != HS_OK && fs != HS_NOTFOUND)
-            return app_db_failed(a);
-        if (fs == HS_OK) {
-            if (a->results)
-                search_close(a, 0);
-            app_select_code(a, found);
-            a->focus_detail = 0;
-            app_load_detail(a);
-            app_message(a, 0, "jump: %s", a->digits);
-            return UI_REDRAW;
-        }
-        app_message(a, 1, "no code starts with %s", a->digits);
-        a->n_digits = 0;
-        return UI_REDRAW;
+    int r = UI_NOT_MINE;
+    if (top) {
+        r = top->key(a, act, ch);
+    } else if (!(ch >= '0' && ch <= '9')) {
+        /* The focused pane first; the list passes what it does not take to the detail
+         * pane (its links and matches), then both to the driver. */
+        if (!a->focus_detail)
+            r = ui_views[VIEW_LIST]->key(a, act, ch);
+        if (r == UI_NOT_MINE)
+            r = ui_views[VIEW_DETAIL]->key(a, act, ch);
     }
-    switch (act) {
-    case ACT_QUIT:
-        return UI_QUIT;
-    case ACT_HELP:
-        a->help_open = 1;
-        a->help_top = 0;
-        return UI_REDRAW;
-    case ACT_SEARCH:
-        return view_search.key(a, act, ch);
-    case ACT_ESCAPE:
-        if (a->results) {
-            search_close(a, 0);
-            return UI_REDRAW;
-        }
-        if (a->n_marks) {
-            a->n_marks = 0;
-            app_message(a, 0, "marks cleared");
-            return UI_REDRAW;
-        }
-        return UI_NOTHING;
-    case ACT_FOCUS:
-        a->focus_detail = !a->focus_detail;
-        return UI_REDRAW;
-    case ACT_COMPARE:
-        return compare_open(a);
-    case ACT_BACK:
-        if (a->n_back) {
-            if (a->cur_code && a->n_fwd < HISTORY_MAX)
-                a->fwd[a->n_fwd++] = a->cur_code;
-            int code = a->back[--a->n_back];
-            app_select_code(a, code);
-            app_load_detail(a);
-        } else {
-            app_message(a, 0, "no earlier code in the history");
-        }
-        return UI_REDRAW;
-    case ACT_FORWARD:
-        if (a->n_fwd) {
-            if (a->cur_code && a->n_back < HISTORY_MAX)
-                a->back[a->n_back++] = a->cur_code;
-            int code = a->fwd[--a->n_fwd];
-            app_select_code(a, code);
-            app_load_detail(a);
-        } else {
-            app_message(a, 0, "no later code in the history");
-        }
-        return UI_REDRAW;
-    case ACT_NEXT_MATCH:
-    case ACT_PREV_MATCH:
-    case ACT_NEXT_LINK:
-    case ACT_PREV_LINK:
-        return view_detail.key(a, act, ch);
-    default:
-        break;
-    }
-    return a->focus_detail ? view_detail.key(a, act, ch) : view_list.key(a, act, ch);
+    if (r == UI_NOT_MINE)
+        r = fallback(a, act, ch);
+    return result(a, r);
 }
 
 /* ---- the loop ---------------------------------------------------------------------------- */
@@ -619,57 +417,26 @@ static int start_curses(int ascii, const char **why)
     return 0;
 }
 
-static void app_free(struct app *a)
-{
-    free_detail(a);
-    drop_pages(a);
-    hs_hits_free(&a->hits);
-    sb_free(&a->query);
-    free(a->suggestion);
-    free(a->search_note);
-    for (size_t i = 0; i < a->n_stems; i++)
-        free(a->stems[i]);
-    free(a->stems);
-    for (size_t i = 0; i < a->n_history; i++)
-        free(a->history[i]);
-    compare_close(a);
-    free(a->err);
-}
-
 int ui_run(struct hs_db *db, int ascii)
 {
     const char *why;
     if (ui_usable(&why) != 0) {
         fprintf(stderr, "httpstatus: %s\n", why);
-        return 2;
+        return EXIT_ERROR;
     }
     struct app a;
-    memset(&a, 0, sizeof a);
-    a.db = db;
-    a.ascii = ascii;
-    a.history_pos = -1;
-    sb_init(&a.query);
-    enum hs_status s = hsdb_class_counts(db, a.counts);
-    for (int k = 1; k <= 5; k++)
-        a.total += a.counts[k];
-    if (s != HS_OK || a.total == 0) {
-        fprintf(stderr, "httpstatus: %s\n", s == HS_OK ? "the database holds no codes" : hsdb_error(db));
+    if (app_init(&a, db, ascii, &why) != 0) {
+        fprintf(stderr, "httpstatus: %s\n", why);
         app_free(&a);
-        return 2;
+        return EXIT_ERROR;
     }
-    hsdb_set_budget(db, 5000000);
-    app_rebuild_items(&a);
-    /* Start on the first code rather than the 1xx heading. */
-    if (a.n_items > 1)
-        a.sel = 1;
-    app_load_detail(&a);
 
     install_signals();
     atexit(restore_terminal);
     if (start_curses(ascii, &why) != 0) {
         fprintf(stderr, "httpstatus: %s\n", why);
         app_free(&a);
-        return 2;
+        return EXIT_ERROR;
     }
     int flags = UI_REDRAW;
     while (!got_signal && !a.err) {
@@ -691,11 +458,13 @@ int ui_run(struct hs_db *db, int ascii)
         delscreen(screen);
         screen = NULL;
     }
-    int status = 0;
+    int status = EXIT_FOUND;
     if (a.err) {
         fprintf(stderr, "httpstatus: %s\n", a.err);
-        status = 2;
+        status = EXIT_ERROR;
     }
+    while (a.n_overlays)
+        close_overlay(&a);
     app_free(&a);
     if (got_signal) {
         /* The terminal is restored; now end the way the signal asked, so a parent shell

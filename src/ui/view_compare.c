@@ -14,24 +14,42 @@
 
 #define LABEL_W 15
 
-void compare_close(struct app *a)
+_Static_assert(MAX_MARKS <= CMP_MAX_CODES, "every marked code fits in a comparison");
+
+static void free_lines(struct tline *v, size_t n, size_t cols);
+
+/* Drop the layout (made again by prepare). */
+static void drop_layout(struct app *a)
 {
+    free(a->cl.title);
+    cmp_free(a->cl.t);
+    free_lines(a->cl.tl, a->cl.ntl, a->n_cmp);
+    for (size_t i = 0; i < a->n_cmp; i++)
+        doc_free(a->cl.docs[i]);
+    free(a->cl.stacked);
+    memset(&a->cl, 0, sizeof a->cl);
+    a->cl.width = -1;
+}
+
+static void compare_close(struct app *a)
+{
+    drop_layout(a);
     for (size_t i = 0; i < a->n_cmp; i++)
         hs_code_free(a->cmp[i]);
     a->n_cmp = 0;
     free(a->cmp_title);
     a->cmp_title = NULL;
-    a->compare_open = 0;
 }
 
-int compare_open(struct app *a)
+/* The marked codes, or the selected code's first group: loaded here, laid out by prepare. */
+static int compare_open(struct app *a)
 {
-    int codes[MAX_MARKS + 3];
+    int codes[CMP_MAX_CODES];
     size_t n = 0;
     char *title = NULL;
     if (a->n_marks == 1) {
         app_message(a, 1, "mark at least two codes with Space to compare them (or none: c compares the group)");
-        return UI_REDRAW;
+        return 0;
     }
     if (a->n_marks >= 2) {
         for (int i = 0; i < a->n_marks; i++)
@@ -40,17 +58,19 @@ int compare_open(struct app *a)
     } else {
         if (!a->cur_code) {
             app_message(a, 1, "select a code to compare");
-            return UI_REDRAW;
+            return 0;
         }
         struct hs_group *g;
         size_t ng;
-        if (hsdb_groups_of(a->db, a->cur_code, &g, &ng) != HS_OK)
-            return app_db_failed(a);
+        if (hsdb_groups_of(a->db, a->cur_code, &g, &ng) != HS_OK) {
+            app_db_failed(a);
+            return 0;
+        }
         if (ng == 0) {
             app_message(a, 1, "%d is in no comparison group: mark codes with Space, then press c", a->cur_code);
-            return UI_REDRAW;
+            return 0;
         }
-        for (size_t i = 0; i < g[0].n && n < MAX_MARKS + 3; i++)
+        for (size_t i = 0; i < g[0].n && n < CMP_MAX_CODES; i++)
             codes[n++] = g[0].codes[i];
         title = xstrdup(g[0].title);
         hs_groups_free(g, ng);
@@ -63,11 +83,11 @@ int compare_open(struct app *a)
         else if (s != HS_NOTFOUND) {
             free(title);
             compare_close(a);
-            return app_db_failed(a);
+            app_db_failed(a);
+            return 0;
         }
     }
     a->cmp_title = title;
-    a->compare_open = 1;
     a->cmp_col = 0;
     for (size_t i = 0; i < n; i++)
         if (codes[i] == a->cur_code)
@@ -76,15 +96,8 @@ int compare_open(struct app *a)
     a->cmp_hide_same = 0;
     a->cmp_top = 0;
     memset(a->cmp_col_top, 0, sizeof a->cmp_col_top);
-    return UI_REDRAW;
+    return 1;
 }
-
-/* One line of the table: a label and a piece of each cell. */
-struct tline {
-    const char *label;     /* NULL on continuation lines */
-    int differs;
-    char *cell[MAX_MARKS + 3];
-};
 
 static size_t table_lines(const struct cmp_table *t, int cw, int hide_same, struct tline **out)
 {
@@ -94,7 +107,7 @@ static size_t table_lines(const struct cmp_table *t, int cw, int hide_same, stru
         const struct cmp_row *row = &t->rows[r];
         if (hide_same && !row->differs)
             continue;
-        size_t *st[MAX_MARKS + 3], *ln[MAX_MARKS + 3], nl[MAX_MARKS + 3], h = 1;
+        size_t *st[CMP_MAX_CODES], *ln[CMP_MAX_CODES], nl[CMP_MAX_CODES], h = 1;
         for (size_t i = 0; i < t->n_codes; i++) {
             nl[i] = txt_wrap(row->cells[i], cw, &st[i], &ln[i]);
             h = nl[i] > h ? nl[i] : h;
@@ -133,17 +146,58 @@ static int col_width(const struct app *a, int w)
     return (w - LABEL_W - 3 * (int)a->n_cmp) / (int)a->n_cmp;
 }
 
-static void draw_stacked(struct app *a, struct rect r, const struct cmp_table *t)
+/* Before drawing: lay the table and the documents out for the width (again only when the
+ * width or the hidden rows change), then clamp the scroll. */
+static void compare_prepare(struct app *a, struct rect r)
 {
-    char *text = cmp_render(t, r.w - 1, a->ascii, a->cmp_hide_same);
-    /* Split into lines, then the documents of each code below. */
+    if (a->n_cmp == 0)
+        return;
+    r.h--;                               /* the title line */
+    if (a->cl.width != r.w || a->cl.hide_same != a->cmp_hide_same) {
+        drop_layout(a);
+        a->cl.width = r.w;
+        a->cl.hide_same = a->cmp_hide_same;
+        char *title = txt_sanitize(a->cmp_title ? a->cmp_title : "", 0, a->ascii);
+        struct sb tb;
+        sb_init(&tb);
+        sb_puts(&tb, "");
+        txt_fit(&tb, title, r.w - 2, 1, a->ascii);
+        a->cl.title = sb_steal(&tb);
+        free(title);
+        a->cl.t = cmp_build(a->cmp, a->n_cmp, a->ascii);
+        a->cl.cw = col_width(a, r.w);
+        if (a->cl.cw < CMP_MIN_COL) {
+            a->cl.stacked = cmp_render(a->cl.t, r.w - 1, a->ascii, a->cmp_hide_same);
+            a->cl.total = 0;
+            for (const char *q = a->cl.stacked; *q; q++)
+                a->cl.total += *q == '\n';
+        } else {
+            a->cl.ntl = table_lines(a->cl.t, a->cl.cw, a->cmp_hide_same, &a->cl.tl);
+            for (size_t i = 0; i < a->n_cmp; i++) {
+                a->cl.docs[i] = doc_code(a->cmp[i], a->cl.cw, a->ascii);
+                if (a->cl.docs[i]->n > a->cl.max_doc)
+                    a->cl.max_doc = a->cl.docs[i]->n;
+            }
+            /* Virtual lines: header, table, separator, documents. */
+            a->cl.total = 1 + a->cl.ntl + 1 + a->cl.max_doc;
+        }
+    }
+    if (a->cl.stacked) {
+        if (a->cmp_top > a->cl.total)
+            a->cmp_top = a->cl.total ? a->cl.total - 1 : 0;
+    } else {
+        size_t max_top = a->cl.total > (size_t)r.h ? a->cl.total - (size_t)r.h : 0;
+        if (a->cmp_top > max_top)
+            a->cmp_top = max_top;
+    }
+}
+
+/* Too narrow for columns: the rendered table, code by code, from cmp_top. */
+static void draw_stacked(struct app *a, struct rect r)
+{
+    const char *text = a->cl.stacked;
     size_t n = 0;
     const char *p = text;
-    size_t total = 0;
-    for (const char *q = text; *q; q++)
-        total += *q == '\n';
-    if (a->cmp_top > total)
-        a->cmp_top = total ? total - 1 : 0;
     int y = r.y;
     int head = -1;
     while (*p && y < r.y + r.h) {
@@ -163,44 +217,24 @@ static void draw_stacked(struct app *a, struct rect r, const struct cmp_table *t
         n++;
         p += len + (e ? 1 : 0);
     }
-    free(text);
 }
 
 static void draw_compare(struct app *a, struct rect r)
 {
     if (a->n_cmp == 0)
         return;
-    /* Title line. */
-    char *title = txt_sanitize(a->cmp_title ? a->cmp_title : "", 0, a->ascii);
-    struct sb tb;
-    sb_init(&tb);
-    sb_puts(&tb, "");
-    txt_fit(&tb, title, r.w - 2, 1, a->ascii);
-    draw_text(r.y, r.x + 1, r.w - 2, tb.buf, ST_BOLD);
-    sb_free(&tb);
-    free(title);
+    draw_text(r.y, r.x + 1, r.w - 2, a->cl.title, ST_BOLD);
     r.y++;
     r.h--;
-    struct cmp_table *t = cmp_build(a->cmp, a->n_cmp, a->ascii);
-    int cw = col_width(a, r.w);
-    if (cw < CMP_MIN_COL) {
-        draw_stacked(a, r, t);
-        cmp_free(t);
+    if (a->cl.stacked) {
+        draw_stacked(a, r);
         return;
     }
-    struct tline *tl;
-    size_t ntl = table_lines(t, cw, a->cmp_hide_same, &tl);
-    struct doc *docs[MAX_MARKS + 3];
-    size_t max_doc = 0;
-    for (size_t i = 0; i < a->n_cmp; i++) {
-        docs[i] = doc_code(a->cmp[i], cw, a->ascii);
-        max_doc = docs[i]->n > max_doc ? docs[i]->n : max_doc;
-    }
-    /* Virtual lines: header, table, separator, documents. */
-    size_t total = 1 + ntl + 1 + max_doc;
-    size_t max_top = total > (size_t)r.h ? total - (size_t)r.h : 0;
-    if (a->cmp_top > max_top)
-        a->cmp_top = max_top;
+    const struct cmp_table *t = a->cl.t;
+    const struct tline *tl = a->cl.tl;
+    size_t ntl = a->cl.ntl, total = a->cl.total;
+    int cw = a->cl.cw;
+    struct doc *const *docs = a->cl.docs;
     const char *bar = draw_mark('|');
     for (int row = 0; row < r.h; row++) {
         size_t vl = a->cmp_top + (size_t)row;
@@ -259,10 +293,6 @@ static void draw_compare(struct app *a, struct rect r)
             }
         }
     }
-    for (size_t i = 0; i < a->n_cmp; i++)
-        doc_free(docs[i]);
-    free_lines(tl, ntl, a->n_cmp);
-    cmp_free(t);
 }
 
 static int compare_key(struct app *a, enum action act, int ch)
@@ -271,14 +301,6 @@ static int compare_key(struct app *a, enum action act, int ch)
     size_t page = a->screen.h > 6 ? (size_t)a->screen.h - 4 : 1;
     size_t *top = a->cmp_focus ? &a->cmp_col_top[a->cmp_col] : &a->cmp_top;
     switch (act) {
-    case ACT_ESCAPE:
-    case ACT_QUIT:
-        compare_close(a);
-        return UI_REDRAW;
-    case ACT_HELP:
-        a->help_open = 1;
-        a->help_top = 0;
-        return UI_REDRAW;
     case ACT_DOWN:
         (*top)++;
         break;
@@ -314,13 +336,11 @@ static int compare_key(struct app *a, enum action act, int ch)
         app_message(a, 0, a->cmp_hide_same ? "rows that are the same are hidden (d shows them)" : "all rows shown");
         break;
     case ACT_ENTER: {
-        int code = a->cmp[a->cmp_col]->e.code;
-        compare_close(a);
-        app_follow(a, code);
-        return UI_REDRAW;
+        app_follow(a, a->cmp[a->cmp_col]->e.code);
+        return UI_CLOSE | UI_REDRAW;
     }
     default:
-        return UI_NOTHING;
+        return UI_NOT_MINE;         /* Esc, q and ? are the driver's */
     }
     /* Keep a column's own scroll within its document. */
     if (a->cmp_focus && a->cmp_col_top[a->cmp_col] > 4096)
@@ -332,6 +352,12 @@ static int compare_key(struct app *a, enum action act, int ch)
 
 const struct view view_compare = {
     .name = "compare",
+    .title = "compare",
+    .ctx = CTX_COMPARE,
+    .opens = ACT_COMPARE,
+    .open = compare_open,
+    .close = compare_close,
+    .prepare = compare_prepare,
     .draw = draw_compare,
     .key = compare_key,
 };

@@ -128,28 +128,38 @@ static void keep_cursor_visible(struct app *a, int rows)
         a->dtop = max_top;
 }
 
-static void draw_detail(struct app *a, struct rect r)
+/* Before drawing: the document wrapped to the pane (made again only when the width or the
+ * code changes), the cursor kept visible, and the scroll position for the status line. */
+static void detail_prepare(struct app *a, struct rect r)
 {
     int w = r.w - 2;
     a->detail_pct = -1;
     if (w < 1)
         return;
     ensure_doc(a, w);
+    if (!a->doc)
+        return;
+    keep_cursor_visible(a, r.h);
+    if (a->doc->n > (size_t)r.h) {
+        size_t pct = (a->dtop * 100) / (a->doc->n - (size_t)r.h);
+        a->detail_pct = pct > 100 ? 100 : (int)pct;
+    }
+}
+
+static void draw_detail(struct app *a, struct rect r)
+{
+    int w = r.w - 2;
+    if (w < 1)
+        return;
     if (!a->doc) {
         draw_text(r.y, r.x + 1, w, "nothing selected", ST_DIM);
         return;
     }
-    keep_cursor_visible(a, r.h);
     for (int i = 0; i < r.h; i++) {
         size_t idx = a->dtop + (size_t)i;
         if (idx >= a->doc->n)
             break;
         draw_line(a, &a->doc->v[idx], r.y + i, r.x + 1, w, a->focus_detail && idx == a->dcur);
-    }
-    /* How far down the document is, for the status line. */
-    if (a->doc->n > (size_t)r.h) {
-        size_t pct = (a->dtop * 100) / (a->doc->n - (size_t)r.h);
-        a->detail_pct = pct > 100 ? 100 : (int)pct;
     }
 }
 
@@ -180,6 +190,13 @@ static int find_line(struct app *a, int dir, int want_link)
 static int detail_key(struct app *a, enum action act, int ch)
 {
     (void)ch;
+    switch (act) {
+    case ACT_DOWN: case ACT_UP: case ACT_PAGE_DOWN: case ACT_PAGE_UP: case ACT_HOME: case ACT_END:
+    case ACT_ENTER: case ACT_NEXT_LINK: case ACT_PREV_LINK: case ACT_NEXT_MATCH: case ACT_PREV_MATCH:
+        break;
+    default:
+        return UI_NOT_MINE;      /* the driver's */
+    }
     if (!a->doc)
         return UI_NOTHING;
     size_t rows = a->detail_r.h > 0 ? (size_t)a->detail_r.h : 10;
@@ -253,6 +270,8 @@ static int detail_key(struct app *a, enum action act, int ch)
 
 const struct view view_detail = {
     .name = "detail",
+    .ctx = CTX_BROWSE,
+    .prepare = detail_prepare,
     .draw = draw_detail,
     .key = detail_key,
 };

@@ -8,11 +8,7 @@
 #include "app.h"
 #include "draw.h"
 
-struct help_line {
-    char *text;
-    enum style st;
-};
-
+/* The lines of the help: made once when it opens (the database's page included). */
 static size_t build(struct app *a, struct help_line **out)
 {
     size_t n = 0, cap = 64;
@@ -89,42 +85,68 @@ static size_t build(struct app *a, struct help_line **out)
     return n;
 }
 
-static void draw_help(struct app *a, struct rect r)
+static void free_rows(struct app *a)
 {
-    struct help_line *v;
-    size_t n = build(a, &v);
-    /* Wrap each line to the width; count rows to clamp the scroll. */
-    int row = 0;
-    size_t total = 0;
-    for (size_t pass = 0; pass < 2; pass++) {
-        row = 0;
-        for (size_t i = 0; i < n; i++) {
+    free(a->help_rows);
+    a->help_rows = NULL;
+    a->n_help_rows = 0;
+    a->help_width = -1;
+}
+
+static int help_open(struct app *a)
+{
+    a->n_help = build(a, &a->help);
+    a->help_top = 0;
+    free_rows(a);
+    return 1;
+}
+
+static void help_close(struct app *a)
+{
+    for (size_t i = 0; i < a->n_help; i++)
+        free(a->help[i].text);
+    free(a->help);
+    a->help = NULL;
+    a->n_help = 0;
+    free_rows(a);
+}
+
+/* Wrap each line to the width (again only when the width changes); clamp the scroll. */
+static void help_prepare(struct app *a, struct rect r)
+{
+    if (a->help_width != r.w) {
+        free_rows(a);
+        size_t cap = a->n_help + 16;
+        a->help_rows = xmalloc(cap * sizeof *a->help_rows);
+        for (size_t i = 0; i < a->n_help; i++) {
             /* Continuation lines line up under the description column when it fits. */
             int hang = r.w - 2 > 60 ? 25 : 4;
             size_t *st, *ln;
-            size_t k = txt_wrap_hang(v[i].text, r.w - 2, r.w - 2 - hang, &st, &ln);
+            size_t k = txt_wrap_hang(a->help[i].text, r.w - 2, r.w - 2 - hang, &st, &ln);
             for (size_t j = 0; j < k; j++) {
-                if (pass == 1) {
-                    long y = (long)row - (long)a->help_top;
-                    int x = j ? hang : 0;
-                    if (y >= 0 && y < r.h)
-                        draw_textn(r.y + (int)y, r.x + 1 + x, r.w - 2 - x, v[i].text + st[j], ln[j], v[i].st);
+                if (a->n_help_rows == cap) {
+                    cap *= 2;
+                    a->help_rows = xrealloc(a->help_rows, cap * sizeof *a->help_rows);
                 }
-                row++;
+                a->help_rows[a->n_help_rows++] = (struct help_row){i, st[j], ln[j], j ? hang : 0};
             }
             free(st);
             free(ln);
         }
-        total = (size_t)row;
-        if (pass == 0) {
-            size_t max_top = total > (size_t)r.h ? total - (size_t)r.h : 0;
-            if (a->help_top > max_top)
-                a->help_top = max_top;
-        }
+        a->help_width = r.w;
     }
-    for (size_t i = 0; i < n; i++)
-        free(v[i].text);
-    free(v);
+    size_t max_top = a->n_help_rows > (size_t)r.h ? a->n_help_rows - (size_t)r.h : 0;
+    if (a->help_top > max_top)
+        a->help_top = max_top;
+}
+
+static void draw_help(struct app *a, struct rect r)
+{
+    for (int y = 0; y < r.h && a->help_top + (size_t)y < a->n_help_rows; y++) {
+        const struct help_row *w = &a->help_rows[a->help_top + (size_t)y];
+        const struct help_line *l = &a->help[w->line];
+        draw_textn(r.y + y, r.x + 1 + w->x, r.w - 2 - w->x, l->text + w->start, w->len, l->st);
+    }
 }
 
 static int help_key(struct app *a, enum action act, int ch)
@@ -134,8 +156,7 @@ static int help_key(struct app *a, enum action act, int ch)
     case ACT_ESCAPE:
     case ACT_QUIT:
     case ACT_HELP:
-        a->help_open = 0;
-        return UI_REDRAW;
+        return UI_CLOSE | UI_REDRAW;
     case ACT_DOWN:
         a->help_top++;
         return UI_REDRAW;
@@ -156,12 +177,18 @@ static int help_key(struct app *a, enum action act, int ch)
         a->help_top = (size_t)-1 / 2;
         return UI_REDRAW;
     default:
-        return UI_NOTHING;
+        return UI_NOT_MINE;
     }
 }
 
 const struct view view_help = {
     .name = "help",
+    .title = "help",
+    .ctx = CTX_HELP,
+    .opens = ACT_HELP,
+    .open = help_open,
+    .close = help_close,
+    .prepare = help_prepare,
     .draw = draw_help,
     .key = help_key,
 };

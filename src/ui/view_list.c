@@ -1,5 +1,5 @@
 /* view_list.c — the list pane: codes grouped under class headings, or search hits with
- * a snippet line each. */
+ * a snippet line each. Keys it does not handle go to the detail pane, then the driver. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,9 +74,15 @@ static void draw_snippet(struct app *a, int y, int x, int w, const char *snip, i
     sb_free(&vis);
 }
 
-static void draw_list(struct app *a, struct rect r)
+/* Before drawing: scroll so the selection shows, and load the rows that will show. */
+static void list_prepare(struct app *a, struct rect r)
 {
     keep_visible(a, r.h);
+    app_load_rows(a, a->top, (size_t)(r.h > 0 ? r.h : 0));
+}
+
+static void draw_list(struct app *a, struct rect r)
+{
     int y = r.y;
     int focused = !a->focus_detail;
     for (size_t i = a->top; i < a->n_items && y < r.y + r.h; i++) {
@@ -116,7 +122,7 @@ static void draw_list(struct app *a, struct rect r)
             y++;
             continue;
         }
-        const struct hs_entry *e = app_item_entry(a, it);
+        const struct hs_entry *e = app_item_loaded(a, it);
         int marked = 0;
         for (int m = 0; m < a->n_marks; m++)
             marked |= a->marks[m] == e->code;
@@ -153,12 +159,14 @@ static int list_rows(const struct app *a)
 static int list_key(struct app *a, enum action act, int ch)
 {
     (void)ch;
-    if (a->n_items == 0)
-        return UI_NOTHING;
     size_t old = a->sel;
     size_t page = (size_t)(list_rows(a) / (a->results ? 2 : 1));
     if (page < 1)
         page = 1;
+    if (a->n_items == 0)
+        return act == ACT_DOWN || act == ACT_UP || act == ACT_PAGE_DOWN || act == ACT_PAGE_UP || act == ACT_HOME ||
+                       act == ACT_END || act == ACT_ENTER || act == ACT_FOLD || act == ACT_MARK
+                   ? UI_NOTHING : UI_NOT_MINE;
     switch (act) {
     case ACT_DOWN:
         if (a->sel + 1 < a->n_items)
@@ -225,7 +233,7 @@ static int list_key(struct app *a, enum action act, int ch)
         return UI_REDRAW;
     }
     default:
-        return UI_NOTHING;
+        return UI_NOT_MINE;     /* the detail pane's keys, then the driver's */
     }
     if (a->sel != old)
         app_load_detail(a);
@@ -234,6 +242,8 @@ static int list_key(struct app *a, enum action act, int ch)
 
 const struct view view_list = {
     .name = "list",
+    .ctx = CTX_BROWSE,
+    .prepare = list_prepare,
     .draw = draw_list,
     .key = list_key,
 };

@@ -1,101 +1,16 @@
 /* view_search.c — live search: the "/" prompt on the bottom line. Every keystroke re-runs
  * the ranked search (data.h) and the list pane shows the hits; Enter keeps them, Esc
  * restores the full list and the selection from before. Up/Down walk this session's
- * search history. The work per keystroke is capped by the database budget. */
+ * search history. The work per keystroke is capped by the database budget. An overlay
+ * that takes raw keys and draws only the status line; the search state and its actions
+ * are app.c's. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../query.h"
 #include "../text.h"
 #include "app.h"
-
-static void clear_results(struct app *a)
-{
-    hs_hits_free(&a->hits);
-    free(a->suggestion);
-    a->suggestion = NULL;
-    free(a->search_note);
-    a->search_note = NULL;
-    for (size_t i = 0; i < a->n_stems; i++)
-        free(a->stems[i]);
-    free(a->stems);
-    a->stems = NULL;
-    a->n_stems = 0;
-}
-
-void search_run(struct app *a)
-{
-    clear_results(a);
-    const char *q = a->query.buf ? a->query.buf : "";
-    a->n_stems = query_words(q, a->query.len, &a->stems);
-    for (size_t i = 0; i < a->n_stems; i++) {
-        char *stem = query_stem(a->stems[i]);
-        free(a->stems[i]);
-        a->stems[i] = stem;
-    }
-    enum hs_status s = HS_NOTFOUND;
-    if (a->query.len)
-        s = hsdb_search(a->db, q, a->query.len, 1, 60, &a->hits);
-    if (s == HS_NOTFOUND && a->query.len) {
-        char *sugg = NULL;
-        if (hsdb_suggest(a->db, q, &sugg) == HS_OK)
-            a->suggestion = sugg;
-    } else if (s == HS_EBUDGET) {
-        a->search_note = xstrdup("search stopped: too much work; type more words");
-    } else if (s != HS_OK && s != HS_NOTFOUND) {
-        a->search_note = xstrdup(hsdb_error(a->db));
-    }
-    /* An empty prompt shows the whole list, as before the search. */
-    int was_results = a->results;
-    a->results = a->query.len > 0;
-    if (!a->results) {
-        a->n_items = 0;
-        app_rebuild_items(a);
-        if (was_results && a->saved_code)
-            app_select_code(a, a->saved_code);
-        app_load_detail(a);
-        return;
-    }
-    a->sel = 0;
-    a->top = 0;
-    a->n_items = 0;
-    app_rebuild_items(a);
-    a->sel = 0;
-    a->top = 0;
-    app_load_detail(a);
-}
-
-static void remember(struct app *a)
-{
-    if (!a->query.len)
-        return;
-    if (a->n_history && strcmp(a->history[a->n_history - 1], a->query.buf) == 0)
-        return;
-    if (a->n_history == SEARCH_HISTORY_MAX) {
-        free(a->history[0]);
-        memmove(a->history, a->history + 1, (SEARCH_HISTORY_MAX - 1) * sizeof a->history[0]);
-        a->n_history--;
-    }
-    a->history[a->n_history++] = xstrdup(a->query.buf);
-}
-
-void search_close(struct app *a, int keep)
-{
-    a->prompt_open = 0;
-    remember(a);
-    a->history_pos = -1;
-    if (keep && a->query.len && a->hits.n)
-        return;              /* the hits stay in the list */
-    clear_results(a);
-    sb_reset(&a->query);
-    a->results = 0;
-    a->n_items = 0;
-    app_rebuild_items(a);
-    if (a->saved_code)
-        app_select_code(a, a->saved_code);
-    app_load_detail(a);
-}
+#include "draw.h"
 
 static void set_query(struct app *a, const char *s)
 {
@@ -103,18 +18,19 @@ static void set_query(struct app *a, const char *s)
     sb_puts(&a->query, s);
 }
 
-int search_prompt_key(struct app *a, int ch)
+static int search_key(struct app *a, enum action act, int ch)
 {
+    (void)act;                    /* raw keys: the prompt is a line editor */
     switch (ch) {
     case 27:                      /* Esc */
-        search_close(a, 0);
-        return UI_REDRAW;
+        app_search_close(a, 0);
+        return UI_CLOSE | UI_REDRAW;
     case '\n':
     case '\r':
     case KEY_ENTER:
-        search_close(a, 1);
+        app_search_close(a, 1);
         a->focus_detail = 0;
-        return UI_REDRAW;
+        return UI_CLOSE | UI_REDRAW;
     case KEY_BACKSPACE:
     case 127:
     case '\b':
@@ -181,33 +97,56 @@ int search_prompt_key(struct app *a, int ch)
         }
         break;
     }
-    search_run(a);
+    app_search_run(a);
     return UI_REDRAW;
 }
 
-static int search_key(struct app *a, enum action act, int ch)
+static int search_open(struct app *a)
 {
-    (void)ch;
-    if (act != ACT_SEARCH)
-        return UI_NOTHING;
     if (!a->results) {
         a->saved_code = a->cur_code;
         sb_reset(&a->query);
     }
     a->prompt_open = 1;
     a->history_pos = -1;
-    search_run(a);
-    return UI_REDRAW;
+    app_search_run(a);
+    return 1;
 }
 
-static void search_draw(struct app *a, struct rect r)
+static void search_close(struct app *a)
 {
-    (void)a;
-    (void)r;   /* the prompt is drawn with the status line (ui.c) */
+    a->prompt_open = 0;
 }
 
+/* The prompt on the status line: "/" and the end of a long query, the cursor after it. */
+static void search_status(struct app *a, struct rect r)
+{
+    int y = r.y;
+    draw_fill(y, r.x, r.w, ST_NORMAL);
+    int x = draw_text(y, r.x, r.w, "/", ST_BOLD);
+    char *clean = txt_sanitize(a->query.buf ? a->query.buf : "", 0, a->ascii);
+    /* Show the end of a long query. */
+    int qw = txt_width(clean, strlen(clean));
+    const char *shown = clean;
+    while (qw > r.w - 3 && *shown) {
+        uint32_t cp;
+        size_t k = txt_decode(shown, strlen(shown), &cp);
+        qw -= txt_cp_width(cp);
+        shown += k;
+    }
+    x += draw_text(y, x, r.w - x - 1, shown, ST_NORMAL);
+    free(clean);
+    move(y, x < r.w ? x : r.w - 1);
+}
+
+/* The browse panes stay visible under the prompt: no draw of its own. */
 const struct view view_search = {
     .name = "search",
-    .draw = search_draw,
+    .ctx = 0,
+    .opens = ACT_SEARCH,
+    .cursor = 1,
+    .open = search_open,
+    .close = search_close,
+    .status = search_status,
     .key = search_key,
 };

@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         free(q);
     }
     /* The other builders: the name phrase (also under a column filter), and the live form
-     * whose last word data.c expands as  BASE AND ("w1" OR "w2").  */
+     * whose last word data_search.c expands as  BASE AND ("w1" OR "w2").  */
     for (int prefix = 0; prefix <= 1; prefix++) {
         char *p = query_phrase((const char *)data, size, prefix);
         if (p) {

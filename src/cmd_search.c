@@ -1,0 +1,171 @@
+/* cmd_search.c — `httpstatus search QUERY...`: ranked hits with a snippet each, plain
+ * or JSON; "did you mean" when nothing matches. */
+#include "cli_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+static void snippet_text(struct sb *b, const char *snip, int ascii, int emphasis)
+{
+    const char *p = snip;
+    while (*p) {
+        size_t n = strcspn(p, "\x01\x02");
+        txt_sanitize_into(b, p, n, 0, ascii);
+        p += n;
+        if (*p == '\x01' || *p == '\x02') {
+            if (emphasis)
+                sb_puts(b, *p == '\x01' ? "\x01" : "\x02");
+            p++;
+        }
+    }
+}
+
+/* The query as echoed in a message: at most 60 columns. Returns a static buffer. */
+static const char *short_query(const char *q)
+{
+    static char buf[256];
+    struct sb b;
+    sb_init(&b);
+    sb_puts(&b, "");
+    char *clean = txt_sanitize(q, 0, 0);
+    txt_fit(&b, clean, 60, 1, 0);
+    snprintf(buf, sizeof buf, "%s", b.buf);
+    free(clean);
+    sb_free(&b);
+    return buf;
+}
+
+int cmd_search(struct hs_db *db, const struct cli_opts *o, const struct out *out)
+{
+    struct sb q;
+    sb_init(&q);
+    sb_puts(&q, "");
+    for (int i = 0; i < o->n_args; i++) {
+        if (i)
+            sb_putc(&q, ' ');
+        sb_puts(&q, o->args[i]);
+    }
+    int empty = 1;
+    for (size_t i = 0; i < q.len; i++)
+        if (q.buf[i] != ' ' && q.buf[i] != '\t' && q.buf[i] != '\n')
+            empty = 0;
+    if (empty) {
+        sb_free(&q);
+        cli_error("search needs some words, like: httpstatus search too many requests");
+        return EXIT_USAGE;
+    }
+    struct hs_hits h;
+    enum hs_status s = hsdb_search(db, q.buf, q.len, 0, o->limit, &h);
+    if (s == HS_NOTFOUND) {
+        char *sugg = NULL;
+        enum hs_status ss = hsdb_suggest(db, q.buf, &sugg);
+        if (ss == HS_OK) {
+            char *clean = txt_sanitize(sugg, 0, 0);
+            if (o->json)
+                fputs("[]\n", stdout);
+            cli_error("no match for '%s'; did you mean '%s'?", short_query(q.buf), clean);
+            free(clean);
+            free(sugg);
+        } else if (ss == HS_NOTFOUND) {
+            if (o->json)
+                fputs("[]\n", stdout);
+            cli_error("no match for '%s'", short_query(q.buf));
+        } else {
+            sb_free(&q);
+            return cli_db_failed(db);
+        }
+        sb_free(&q);
+        return EXIT_NOTFOUND;
+    }
+    sb_free(&q);
+    if (s != HS_OK)
+        return cli_db_failed(db);
+    struct sb b;
+    sb_init(&b);
+    if (o->json) {
+        sb_putc(&b, '[');
+        for (size_t i = 0; i < h.n; i++) {
+            if (i)
+                sb_putc(&b, ',');
+            sb_putc(&b, '{');
+            json_entry_fields(&b, &h.v[i].e);
+            struct sb sn;
+            sb_init(&sn);
+            sb_puts(&sn, "");
+            for (const char *p = h.v[i].snippet; *p; p++)
+                if (*p != '\x01' && *p != '\x02')
+                    sb_putc(&sn, *p);
+            json_kv_str(&b, "snippet", sn.buf, 1);
+            sb_free(&sn);
+            sb_printf(&b, ",\"score\":%.4f}", -h.v[i].score);
+        }
+        sb_puts(&b, "]\n");
+        out_flush(&b);
+    } else {
+        for (size_t i = 0; i < h.n; i++) {
+            const struct hs_hit *hit = &h.v[i];
+            sb_reset(&b);
+            sb_printf(&b, "%d  ", hit->e.code);
+            size_t code_end = b.len;
+            txt_sanitize_into(&b, hit->e.phrase, strlen(hit->e.phrase), 0, out->ascii);
+            size_t phrase_end = b.len;
+            sb_puts(&b, "  ");
+            snippet_text(&b, hit->snippet, out->ascii, 1);
+            /* Cut to the width, counting only visible characters. */
+            struct sb vis;
+            sb_init(&vis);
+            sb_puts(&vis, "");
+            for (size_t k = 0; k < b.len; k++)
+                if (b.buf[k] != '\x01' && b.buf[k] != '\x02')
+                    sb_putc(&vis, b.buf[k]);
+            size_t keep = b.len;
+            if (out->width > 0 && txt_width(vis.buf, vis.len) > out->width) {
+                struct sb cut;
+                sb_init(&cut);
+                sb_puts(&cut, "");
+                txt_fit(&cut, vis.buf, out->width - 1, 0, out->ascii);
+                /* Map the visible length back onto b. */
+                size_t v = 0;
+                keep = 0;
+                while (keep < b.len && v < cut.len) {
+                    if (b.buf[keep] != '\x01' && b.buf[keep] != '\x02')
+                        v++;
+                    keep++;
+                }
+                sb_free(&cut);
+            }
+            sb_free(&vis);
+            for (size_t k = 0; k < keep; k++) {
+                char ch = b.buf[k];
+                if (k == 0 && out->color)
+                    fputs(out_class_color(hit->e.klass), stdout);
+                if (k == code_end && out->color)
+                    fputs(SGR_RESET "\033[1m", stdout);
+                if (k == phrase_end && out->color)
+                    fputs(SGR_RESET, stdout);
+                if (ch == '\x01') {
+                    if (out->color)
+                        fputs("\033[1;4m", stdout);
+                    continue;
+                }
+                if (ch == '\x02') {
+                    if (out->color)
+                        fputs(SGR_RESET, stdout);
+                    continue;
+                }
+                fputc(ch, stdout);
+            }
+            if (keep < b.len)
+                fputs(out->ascii ? "~" : "\xE2\x80\xA6", stdout);
+            if (out->color)
+                fputs(SGR_RESET, stdout);
+            fputc('\n', stdout);
+        }
+    }
+    sb_free(&b);
+    hs_hits_free(&h);
+    return EXIT_FOUND;
+}

@@ -1,0 +1,79 @@
+/* data_int.h — what the data files share, and nothing outside them may include: the
+ * connection, the allocation hooks, errors, and the statement runner. Together,
+ * data_open.c, data_stmt.c, data_records.c and data_search.c are the data layer (data.h),
+ * and the only code that includes sqlite3.h.
+ *
+ * Memory: the data files use db_malloc and its siblings (which a test can make fail) and
+ * report HS_ENOMEM, so an allocation failure during open or query is an error value, never
+ * an exit or a leak. Statements: every prepare has its release on every path (db_run). */
+#ifndef HS_DATA_INT_H
+#define HS_DATA_INT_H
+
+#include <stddef.h>
+
+#include <sqlite3.h>
+
+#include "data.h"
+
+#define STMT_CACHE 48
+
+struct hs_db {
+    sqlite3 *conn;
+    struct {
+        const char *sql;     /* a string literal of the data files: compared by address */
+        sqlite3_stmt *st;
+    } cache[STMT_CACHE];     /* prepared statements, kept until hsdb_close */
+    char *name;          /* "the built-in database" or the file name */
+    char *err;           /* last error message, owned */
+    long budget;         /* progress handler ticks allowed per call; 0 = unlimited */
+    long ticks;
+};
+
+/* ---- data_open.c ---- */
+
+/* The allocators of the data files: NULL when out of memory (or when the test's failure
+ * hook says so). Free with free(). */
+void *db_malloc(size_t n);
+void *db_calloc(size_t n, size_t size);
+void *db_realloc(void *p, size_t n);
+/* A formatted or copied string (NULL: "" for db_dup), or NULL when out of memory. */
+char *db_fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
+char *db_dup(const char *s);
+
+/* Record an error for hsdb_error() and map the SQLite code to our status. */
+enum hs_status db_fail(struct hs_db *db, int rc);
+enum hs_status db_nomem(struct hs_db *db);
+/* Every public call starts its work budget afresh. */
+void db_start_call(struct hs_db *db);
+
+/* ---- data_stmt.c ---- */
+
+/* Row callback: returns HS_OK to go on, anything else stops with that status. */
+typedef enum hs_status (*db_row_fn)(sqlite3_stmt *st, void *arg);
+
+/* Prepare sql (a string literal: cached by its address), bind ints as ?1..?n_ints and then
+ * texts as the following parameters, run it, call fn per row. Releases the statement on
+ * every path. HS_NOTFOUND when no row. db_run takes one text (or NULL: none). */
+enum hs_status db_run_texts(struct hs_db *db, const char *sql, const int *ints, int n_ints,
+                            const char *const *texts, int n_texts, db_row_fn fn, void *arg);
+enum hs_status db_run(struct hs_db *db, const char *sql, const int *ints, int n_ints,
+                      const char *text, db_row_fn fn, void *arg);
+
+/* A copy of column i as text ("" for NULL); on failure NULL and *ok = 0. */
+char *db_col(sqlite3_stmt *st, int i, int *ok);
+
+/* A growable array of fixed-size items, for the row callbacks. */
+struct vec {
+    void *v;
+    size_t n, cap, size;
+};
+/* A new zeroed item at the end, or NULL when out of memory. */
+void *db_vec_push(struct vec *a);
+
+/* Columns 0..5: code, class, top10, status, phrase, summary. */
+#define ENTRY_COLS "c.code, c.class, c.top10, c.status, c.phrase, c.summary"
+/* Read ENTRY_COLS from column base on; 0 when out of memory. */
+int db_read_entry(sqlite3_stmt *st, int base, struct hs_entry *e);
+void db_entry_free(struct hs_entry *e);
+
+#endif
