@@ -33,7 +33,7 @@ endif
 ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(CURSES_CFLAGS) $(SQLITE_CFLAGS) $(CFLAGS)
 LIBS = $(CURSES_LIBS) $(SQLITE_LIBS)
 
-CORE_SRC = src/util.c src/text.c src/query.c src/data.c src/doc.c src/compare.c src/cli.c
+CORE_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
 UI_SRC = $(wildcard src/ui/*.c)
 APP_SRC = $(CORE_SRC) $(UI_SRC) src/main.c
 DB = db/httpstatus.db
