@@ -27,6 +27,7 @@ struct hs_db {
     char *err;           /* last error message, owned */
     long budget;         /* progress handler ticks allowed per call; 0 = unlimited */
     long ticks;
+    int ranker;          /* data_search.c's FTS5 functions are registered */
 };
 
 /* ---- data_open.c ---- */

@@ -45,9 +45,9 @@ static enum hs_status hit_row(sqlite3_stmt *st, void *arg)
     return ok ? HS_OK : HS_ENOMEM;
 }
 
-/* A hit from its row (entry columns, then the summary, body, vendors and aliases of the
- * search table) with a snippet made here: FTS5's snippet() tokenizes every column of the
- * row and costs more than the whole search on the bundled database. */
+/* A hit from its row (entry columns, then the summary, body, vendors, aliases and
+ * vocabulary of the search table) with a snippet made here: FTS5's snippet() tokenizes
+ * every column of the row and costs more than the whole search on the bundled database. */
 struct snip_acc {
     struct hit_acc *hits;
     char **words;
@@ -65,7 +65,7 @@ static enum hs_status snip_row(sqlite3_stmt *st, void *arg)
     int ok = db_read_entry(st, 0, &hit->e);
     hit->score = sa->score;
     char *snip = NULL;
-    for (int c = 6; c <= 9 && !snip; c++) {
+    for (int c = 6; c <= 10 && !snip; c++) {
         const char *t = (const char *)sqlite3_column_text(st, c);
         if (t)
             snip = query_snippet(t, sa->words, sa->n_words, 12);
@@ -86,18 +86,147 @@ void hs_hits_free(struct hs_hits *h)
     free(h->v);
     h->v = NULL;
     h->n = 0;
+    h->partial = 0;
 }
 
-/* bm25 weights in the column order of the 'search' table: phrase, aliases, summary, body,
- * vendors. A match in the name beats a match in the text. */
-#define BM25 "bm25(search, 10.0, 8.0, 3.0, 1.0, 4.0)"
+/* ---- ranking ----
+ *
+ * A search runs in tiers; each is cheap because FTS5 or an index answers it, and a code
+ * is listed once, in the first tier that finds it:
+ *   1. codes the query names by number ("401 vs 403", "ALB 460 client closed");
+ *   2. codes whose name or alias is the typed words as a phrase;
+ *   3. codes that send or require a header field the query names ("Retry-After",
+ *      "Location header"), MUST before SHOULD before MAY;
+ *   4. codes holding every word that is not question phrasing ("what status code for"),
+ *      by bm25 with the name and the vocabulary (the words people use) weighted above the
+ *      text, and a non-standard code ranked as if it matched a quarter less;
+ *   5. only when no code holds every word: the codes holding most of them, by how many,
+ *      then by bm25, with a misspelt word (one that matches nothing) read as its nearest
+ *      vocabulary word. hs_hits.partial says so. */
 
-/* Ranked by bm25 among the first CANDIDATES matches (in rowid order). Bounds the work of a
- * word that is in nearly every entry of a very large database, where bm25 tells those
- * entries apart by little anyway; below CANDIDATES matches the ranking is exact. */
+/* bm25 weights in the column order of the 'search' table: phrase, aliases, summary, body,
+ * vendors, words (the vocabulary). */
+#define BM25 "bm25(search, 10.0, 8.0, 3.0, 1.0, 4.0, 8.0)"
+/* bm25 is negative (lower is better): a non-standard code keeps 70% of it. */
+#define STATUS_FACTOR "(CASE c.status WHEN 'standard' THEN 1.0 WHEN 'temporary' THEN 1.0 ELSE 0.7 END)"
+
+/* Ranked among the first CANDIDATES matches (in rowid order). Bounds the work of a word
+ * that is in nearly every entry of a very large database, where bm25 tells those entries
+ * apart by little anyway; below CANDIDATES matches the ranking is exact. */
 #define CANDIDATES "2000"
-#define RANK_BOUNDED "SELECT code, score FROM (SELECT rowid AS code, " BM25 " AS score FROM search " \
-                     "WHERE search MATCH ?2 LIMIT " CANDIDATES ") ORDER BY score, code LIMIT ?1"
+/* Tier 4: ?1 limit, ?2 expression, ?3 map, ?4 gaps. */
+#define RANK_ALL "SELECT t.code, t.score * " STATUS_FACTOR " * (1.0 + " NEAR_WEIGHT " * t.near) AS s, 0 " \
+                 "FROM (SELECT rowid AS code, " BM25 " AS score, hs_near(search, ?3, ?4) AS near "         \
+                 "FROM search WHERE search MATCH ?2 LIMIT " CANDIDATES ") t "                              \
+                 "JOIN codes c ON c.code = t.code ORDER BY s, t.code LIMIT ?1"
+/* Tier 5: ?1 limit, ?2 words in the query, ?3 expression, ?4 map, ?5 gaps. A code missing
+ * some of the words keeps the square of the share it holds. */
+#define RANK_SOME "SELECT t.code, t.score * " STATUS_FACTOR " * (1.0 + " NEAR_WEIGHT " * t.near) " \
+                  "* (t.cover * 1.0 / ?2) * (t.cover * 1.0 / ?2) AS s, t.cover "                      \
+                  "FROM (SELECT rowid AS code, " BM25 " AS score, hs_near(search, ?4, ?5) AS near, "  \
+                  "hs_cover(search, ?4) AS cover FROM search WHERE search MATCH ?3 LIMIT " CANDIDATES \
+                  ") t JOIN codes c ON c.code = t.code ORDER BY s, t.code LIMIT ?1"
+/* How much each pair of neighbouring query words found side by side adds (see hs_near). */
+#define NEAR_WEIGHT "0.5"
+
+/* hs_cover(search, map): how many of the query's words the row holds. map has one letter
+ * per phrase of the MATCH expression, 'a' + the word it stands for (a misspelt word and
+ * its correction, or a word's completions while typing, are phrases of one word). */
+static void cover_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                     sqlite3_value **val)
+{
+    const unsigned char *map = nval == 1 ? sqlite3_value_text(val[0]) : NULL;
+    int n = api->xPhraseCount(fts), count = 0;
+    unsigned long seen = 0;
+    for (int i = 0; map && i < n && map[i]; i++) {
+        int slot = (map[i] - 'a') & 63;
+        Fts5PhraseIter it;
+        int c, off;
+        if (seen & (1UL << slot))
+            continue;
+        if (api->xPhraseFirst(fts, i, &it, &c, &off) == SQLITE_OK && c >= 0) {
+            seen |= 1UL << slot;
+            count++;
+        }
+    }
+    sqlite3_result_int(ctx, count);
+}
+
+/* hs_near(search, map, gaps): how many pairs of neighbouring query words the row has side
+ * by side, each pair counted once with the weight of the best column it is found in (a
+ * name, an alias or the vocabulary 1, the summary 0.5, other text 0.3): "method not
+ * allowed" in a name, "version conflict" in the vocabulary. map is as for hs_cover; gaps
+ * has one digit per word, the question words typed between it and the next ("allowed
+ * to access": 1), which the text may hold there too. FTS5 gives the instances in text
+ * order, so one pass finds the pairs. */
+static void near_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                    sqlite3_value **val)
+{
+    static const double col_weight[] = {1.0, 1.0, 0.5, 0.3, 0.3, 1.0};
+    const unsigned char *map = nval == 2 ? sqlite3_value_text(val[0]) : NULL;
+    const unsigned char *gaps = nval == 2 ? sqlite3_value_text(val[1]) : NULL;
+    int n_inst = 0, n_phrase = api->xPhraseCount(fts);
+    if (!map || !gaps || (int)strlen((const char *)map) < n_phrase || api->xInstCount(fts, &n_inst) != SQLITE_OK) {
+        sqlite3_result_double(ctx, 0.0);
+        return;
+    }
+    int n_slots = (int)strlen((const char *)gaps);
+    int end_col[26], end_off[26];
+    double best[26];
+    for (int j = 0; j < 26; j++) {
+        end_col[j] = -1;
+        end_off[j] = 0;
+        best[j] = 0;
+    }
+    for (int i = 0; i < n_inst; i++) {
+        int ph, c, off;
+        if (api->xInst(fts, i, &ph, &c, &off) != SQLITE_OK || ph < 0 || ph >= n_phrase)
+            break;
+        int slot = (map[ph] - 'a');
+        if (slot < 0 || slot >= 26 || slot >= n_slots)
+            continue;
+        if (slot > 0) {
+            int j = slot - 1, gap = gaps[j] - '0';
+            if (end_col[j] == c && off >= end_off[j] && off <= end_off[j] + gap) {
+                double w = c >= 0 && c < 6 ? col_weight[c] : 0.3;
+                if (w > best[j])
+                    best[j] = w;
+            }
+        }
+        end_col[slot] = c;
+        end_off[slot] = off + api->xPhraseSize(fts, ph);
+    }
+    double sum = 0;
+    for (int j = 0; j < 26; j++)
+        sum += best[j];
+    sqlite3_result_double(ctx, sum);
+}
+
+/* Registers hs_cover and hs_near on the connection once. */
+static enum hs_status need_ranker(struct hs_db *db)
+{
+    if (db->ranker)
+        return HS_OK;
+    fts5_api *api = NULL;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db->conn, "SELECT fts5(?1)", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+        rc = sqlite3_step(st);
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_OK && !api)
+        rc = SQLITE_ERROR;
+    if (rc == SQLITE_OK)
+        rc = api->xCreateFunction(api, "hs_cover", NULL, cover_fn, NULL);
+    if (rc == SQLITE_OK)
+        rc = api->xCreateFunction(api, "hs_near", NULL, near_fn, NULL);
+    if (rc != SQLITE_OK)
+        return db_fail(db, rc);
+    db->ranker = 1;
+    return HS_OK;
+}
 
 /* Codes chosen so far, in rank order, without repeats. */
 struct pick {
@@ -106,194 +235,287 @@ struct pick {
     int n, limit;
 };
 
-static enum hs_status pick_row(sqlite3_stmt *st, void *arg)
+static enum hs_status pick_add(struct pick *p, int code, double score)
 {
-    struct pick *p = arg;
-    int code = sqlite3_column_int(st, 0);
     for (int i = 0; i < p->n; i++)
         if (p->codes[i] == code)
             return HS_OK;
     if (p->n < p->limit) {
-        p->scores[p->n] = sqlite3_column_double(st, 1);
+        p->scores[p->n] = score;
         p->codes[p->n++] = code;
     }
     return HS_OK;
 }
 
-/* Search in tiers, each ranked by bm25 and cheap because FTS5 alone answers it:
- *   1. codes whose name or alias is the typed words as a phrase (standard codes first,
- *      then the shortest name);
- *   2. then matches anywhere, by bm25 with the name, alias and summary weighted highest,
- *      among a bounded number of candidates.
- * The costly part, snippet(), is then made for the kept codes only. On a large database
- * a common word costs a pass over the short columns, not over every text. */
-static enum hs_status search_tiers(struct hs_db *db, const char *q, const char *phrase, struct pick *p)
+/* Candidates of tiers 4 and 5 before they are merged: code, score, words held. */
+struct cand {
+    int code, cover;
+    double score;
+};
+
+struct ranked {
+    struct cand v[512];
+    int n;
+};
+
+static enum hs_status ranked_row(sqlite3_stmt *st, void *arg)
 {
-    enum hs_status s = HS_OK;
-    char *expr;
-    if (phrase) {
-        expr = db_fmt("{phrase aliases} : %s", phrase);
-        if (!expr)
-            return db_nomem(db);
-        int args[1] = {p->limit};
-        /* No bm25() in this tier: it would first count the rows of every word over the
-         * whole index; a name that says the words is ranked by being short instead. */
-        s = db_run(db, "SELECT t.code, -1000.0 + length(c.phrase) / 1000.0 FROM (SELECT rowid AS code FROM search "
-                    "WHERE search MATCH ?2 LIMIT " CANDIDATES ") t JOIN codes c ON c.code = t.code "
-                    "ORDER BY c.status <> 'standard', length(c.phrase), t.code LIMIT ?1",
-                args, 1, expr, pick_row, p);
-        free(expr);
-        if (s != HS_OK && s != HS_NOTFOUND)
-            return s;
-    }
-    if (p->n < p->limit) {
-        int args[1] = {p->limit + p->n};
-        s = db_run(db, RANK_BOUNDED, args, 1, q, pick_row, p);
-        if (s != HS_OK && s != HS_NOTFOUND)
-            return s;
+    struct ranked *r = arg;
+    if (r->n < 512) {
+        r->v[r->n].code = sqlite3_column_int(st, 0);
+        r->v[r->n].score = sqlite3_column_double(st, 1);
+        r->v[r->n].cover = sqlite3_column_int(st, 2);
+        r->n++;
     }
     return HS_OK;
 }
 
-struct terms {
-    char *v[12];
-    int n;
+/* Best score first (lower is better), then the lower code, for a stable order. */
+static int by_score(const void *a, const void *b)
+{
+    const struct cand *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? -1 : 1;
+    return (x->code > y->code) - (x->code < y->code);
+}
+
+/* ---- what the query asks for ---- */
+
+struct plan {
+    struct query_term t[QUERY_MAX_TOKENS];
+    size_t n;
+    char *completions[12];   /* the open word's likeliest completions (live search) */
+    int n_completions;
+    int expand;              /* the open word is matched by its completions */
 };
+
+static void plan_free(struct plan *p)
+{
+    query_terms_free(p->t, p->n);
+    for (int i = 0; i < p->n_completions; i++)
+        free(p->completions[i]);
+    p->n = 0;
+    p->n_completions = 0;
+}
 
 static enum hs_status term_row(sqlite3_stmt *st, void *arg)
 {
-    struct terms *t = arg;
-    if (t->n == 12)
+    struct plan *p = arg;
+    if (p->n_completions == 12)
         return HS_OK;
     char *s = db_dup((const char *)sqlite3_column_text(st, 0));
     if (!s)
         return HS_ENOMEM;
-    t->v[t->n++] = s;
+    p->completions[p->n_completions++] = s;
     return HS_OK;
 }
 
-/* The FTS5 query (*q) and the name phrase (*phrase) for what was typed. While typing
- * (prefix_last), an unfinished last word of four letters or more is expanded to the most
- * common indexed words it starts ("reque" -> request OR requests ...): an OR of a few
- * terms is read lazily, where an FTS5 prefix query longer than the prefix index (3) would
- * first merge every matching entry. */
-static enum hs_status build_queries(struct hs_db *db, const char *text, size_t len, int prefix_last,
-                                    char **q, char **phrase)
+/* Whether s is lower-case ASCII letters and digits only. */
+static int plain_word(const char *s)
 {
-    char *last = NULL;
-    *q = *phrase = NULL;
-    if (!prefix_last) {
-        *q = query_build(text, len, 0);
-        *phrase = query_phrase(text, len, 0);
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+            return 0;
+    return 1;
+}
+
+/* The terms of text; while typing, an unfinished last word of four letters or more is
+ * matched by the most common indexed words it starts ("reque" -> request OR requests ...):
+ * an OR of a few terms is read lazily, where an FTS5 prefix query longer than the prefix
+ * index (3) would first merge every matching entry. */
+static enum hs_status plan_make(struct hs_db *db, const char *text, size_t len, int prefix_last, struct plan *p)
+{
+    memset(p, 0, sizeof *p);
+    p->n = query_terms(text, len, prefix_last, p->t);
+    if (!p->n || !p->t[p->n - 1].open)
         return HS_OK;
-    }
-    char *base = query_split_last(text, len, &last);
-    if (!last || strlen(last) <= 3) {
-        /* Up to three letters the schema's prefix index answers directly. */
-        free(base);
-        free(last);
-        *q = query_build(text, len, 1);
-        *phrase = query_phrase(text, len, 1);
-        return HS_OK;
-    }
-    struct terms t = {{0}, 0};
-    const char *texts[1] = {last};
+    struct query_term *last = &p->t[p->n - 1];
+    if (strlen(last->norm) <= 3 || !plain_word(last->norm) || strlen(last->norm) != strlen(last->text))
+        return HS_OK;      /* the schema's prefix index answers up to three letters */
+    const char *texts[1] = {last->norm};
     enum hs_status s = db_run_texts(db, "SELECT term FROM vocab WHERE term >= ?1 AND term < ?1 || char(1114111) "
-                                     "ORDER BY docs DESC, term LIMIT 12", NULL, 0, texts, 1, term_row, &t);
+                                     "ORDER BY docs DESC, term LIMIT 12", NULL, 0, texts, 1, term_row, p);
     if (s == HS_NOTFOUND)
         s = HS_OK;
-    if (s == HS_OK && t.n > 0) {
-        struct sb e;
-        sb_init(&e);
-        if (base) {
-            sb_puts(&e, base);
-            sb_puts(&e, " AND ");      /* FTS5 wants an explicit AND before a group */
-        }
-        sb_putc(&e, '(');
-        for (int i = 0; i < t.n; i++) {
-            if (i)
-                sb_puts(&e, " OR ");
-            query_quote(&e, t.v[i], strlen(t.v[i]));
-        }
-        sb_putc(&e, ')');
-        *q = sb_steal(&e);
-        /* The name phrase with the likeliest completion. */
-        sb_init(&e);
-        if (base)
-            sb_puts(&e, base);
-        sb_puts(&e, " \"");
-        sb_puts(&e, t.v[0]);
-        sb_putc(&e, '"');
-        *phrase = query_phrase(e.buf, e.len, 0);
-        sb_free(&e);
-    }
-    for (int i = 0; i < t.n; i++)
-        free(t.v[i]);
-    free(base);
-    free(last);
+    p->expand = p->n_completions > 0;
+    if (!p->expand)
+        last->open = 0;    /* no indexed word starts so: it is searched as typed */
     return s;
 }
 
-enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int prefix_last,
-                           int limit, struct hs_hits *out)
+/* An FTS5 expression being built with its maps for hs_cover and hs_near: one letter per
+ * phrase ('a' + the query word it stands for) and one digit per word (the question words
+ * typed after it). */
+struct expr {
+    struct sb e, map, gaps;
+    struct sb cur;   /* the current word's phrases, joined by OR */
+    int n_cur;
+    int slot;        /* words so far */
+    int gap;         /* question words since the last word */
+    const char *op;  /* " AND " or " OR " */
+};
+
+static void expr_init(struct expr *x, const char *op)
 {
-    struct hit_acc a = {{NULL, 0, 0, sizeof(struct hs_hit)}, limit};
-    enum hs_status s = HS_OK;
-    int lo, hi;
-    out->v = NULL;
-    out->n = 0;
-    if (limit <= 0 || limit > 500)
-        limit = 500;
-    a.limit = limit;
-    db_start_call(db);
-    if (query_code_range(text, len, &lo, &hi)) {
-        int args[2] = {lo, hi};
-        s = db_run(db, "SELECT " ENTRY_COLS ", c.summary, -1000.0 FROM codes c WHERE c.code BETWEEN ?1 AND ?2 ORDER BY c.code",
-                args, 2, NULL, hit_row, &a);
-        if (s == HS_NOTFOUND)
-            s = HS_OK;
-    }
-    char *q = NULL, *phrase = NULL;
-    if (s == HS_OK)
-        s = build_queries(db, text, len, prefix_last, &q, &phrase);
-    if (q && (int)a.hits.n < limit) {
-        struct pick *p = db_calloc(1, sizeof *p);
-        if (!p) {
-            s = db_nomem(db);
-        } else {
-            p->limit = limit - (int)a.hits.n;
-            s = search_tiers(db, q, phrase, p);
-            /* The rows for the kept codes, with their snippets, in rank order. */
-            struct snip_acc sa = {&a, NULL, 0, 0};
-            sa.n_words = query_words(text, len, &sa.words);
-            for (int i = 0; s == HS_OK && i < p->n; i++) {
-                int args[1] = {p->codes[i]};
-                sa.score = p->scores[i];
-                s = db_run(db, "SELECT " ENTRY_COLS ", s.summary, s.body, s.vendors, s.aliases "
-                            "FROM codes c JOIN search s ON s.rowid = c.code WHERE c.code = ?1",
-                        args, 1, NULL, snip_row, &sa);
-                if (s == HS_NOTFOUND)
-                    s = HS_OK;
-            }
-            for (size_t i = 0; i < sa.n_words; i++)
-                free(sa.words[i]);
-            free(sa.words);
-            free(p);
-        }
-    }
-    free(phrase);
-    free(q);
-    if (s != HS_OK) {
-        struct hs_hits tmp = {a.hits.v, a.hits.n};
-        hs_hits_free(&tmp);
-        return s;
-    }
-    out->v = a.hits.v;
-    out->n = a.hits.n;
-    return out->n ? HS_OK : HS_NOTFOUND;
+    sb_init(&x->e);
+    sb_init(&x->map);
+    sb_init(&x->gaps);
+    sb_init(&x->cur);
+    x->n_cur = 0;
+    x->slot = 0;
+    x->gap = 0;
+    x->op = op;
 }
 
-/* ---- suggestions ----------------------------------------------------------------------- */
+static void expr_free(struct expr *x)
+{
+    sb_free(&x->e);
+    sb_free(&x->map);
+    sb_free(&x->gaps);
+    sb_free(&x->cur);
+}
+
+/* A question word between words. */
+static void expr_skip(struct expr *x)
+{
+    x->gap++;
+}
+
+/* The current word into the expression: its phrases in parentheses when there are
+ * several, since FTS5's AND binds tighter than OR. */
+static void expr_flush(struct expr *x)
+{
+    if (!x->n_cur)
+        return;
+    if (x->e.len)
+        sb_puts(&x->e, x->op);
+    if (x->n_cur > 1)
+        sb_putc(&x->e, '(');
+    sb_putn(&x->e, x->cur.buf, x->cur.len);
+    if (x->n_cur > 1)
+        sb_putc(&x->e, ')');
+    sb_reset(&x->cur);
+    x->n_cur = 0;
+}
+
+/* Starts the next query word; 0 when there is no room for more. */
+static int expr_word(struct expr *x)
+{
+    if (x->slot == 26)
+        return 0;
+    expr_flush(x);
+    if (x->slot)
+        sb_putc(&x->gaps, (char)('0' + (x->gap > 9 ? 9 : x->gap)));
+    x->gap = 0;
+    x->slot++;
+    return 1;
+}
+
+/* A phrase of the current word (word is text for FTS5: quoted here); star: a prefix. */
+static void expr_phrase(struct expr *x, const char *word, int star)
+{
+    if (x->n_cur++)
+        sb_puts(&x->cur, " OR ");
+    query_quote(&x->cur, word, strlen(word));
+    if (star)
+        sb_putc(&x->cur, '*');
+    sb_putc(&x->map, (char)('a' + x->slot - 1));
+}
+
+/* Ends the expression. 0 when it is empty. */
+static int expr_done(struct expr *x)
+{
+    expr_flush(x);
+    if (!x->slot)
+        return 0;
+    sb_putc(&x->gaps, '0');
+    return 1;
+}
+
+/* Appends term i as one query word: a phrase, or while typing the open word's completions. */
+static void put_term(struct expr *x, const struct plan *p, size_t i)
+{
+    const struct query_term *t = &p->t[i];
+    if (!expr_word(x))
+        return;
+    if (t->open && p->expand)
+        for (int k = 0; k < p->n_completions; k++)
+            expr_phrase(x, p->completions[k], 0);
+    else
+        expr_phrase(x, t->text, t->open);
+}
+
+/* Tier 4: every word that is not question phrasing, all required. 0 when none. */
+static int expr_all(const struct plan *p, struct expr *x)
+{
+    expr_init(x, " AND ");
+    for (size_t i = 0; i < p->n; i++) {
+        if (p->t[i].filler)
+            expr_skip(x);
+        else
+            put_term(x, p, i);
+    }
+    return expr_done(x);
+}
+
+/* The name tier: the typed words as a phrase in the name or an alias, with and without
+ * the question phrasing ("i'm a teapot", "what is i'm a teapot"). NULL when none. */
+static char *expr_names(const struct plan *p)
+{
+    struct sb e, ph;
+    sb_init(&e);
+    sb_puts(&e, "{phrase aliases} : (");
+    size_t start = e.len;
+    for (int content = 0; content < 2; content++) {
+        sb_init(&ph);
+        int skipped = 0;
+        for (size_t i = 0; i < p->n; i++) {
+            const struct query_term *t = &p->t[i];
+            if (content && t->filler) {
+                skipped = 1;
+                continue;
+            }
+            if (ph.len)
+                sb_putc(&ph, ' ');
+            sb_puts(&ph, t->open && p->expand ? p->completions[0] : t->text);
+        }
+        if (ph.len && (!content || skipped)) {
+            if (e.len > start)
+                sb_puts(&e, " OR ");
+            query_quote(&e, ph.buf, ph.len);
+            if (p->n && p->t[p->n - 1].open && !p->expand)
+                sb_putc(&e, '*');
+        }
+        sb_free(&ph);
+    }
+    if (e.len == start) {
+        sb_free(&e);
+        return NULL;
+    }
+    sb_putc(&e, ')');
+    return sb_steal(&e);
+}
+
+static enum hs_status term_count_row(sqlite3_stmt *st, void *arg)
+{
+    (void)st;
+    ++*(int *)arg;
+    return HS_OK;
+}
+
+/* Whether an FTS5 expression matches any code. */
+static enum hs_status any_match(struct hs_db *db, const char *expr, int *found)
+{
+    int n = 0;
+    *found = 0;
+    enum hs_status s = db_run(db, "SELECT 1 FROM search WHERE search MATCH ?1 LIMIT 1", NULL, 0, expr, term_count_row, &n);
+    if (s != HS_OK && s != HS_NOTFOUND)
+        return s;
+    *found = n > 0;
+    return HS_OK;
+}
+
+/* ---- spelling ---- */
 
 /* Optimal string alignment distance (Levenshtein plus adjacent transpositions), or
  * cap + 1 as soon as it must exceed cap. */
@@ -328,120 +550,385 @@ static size_t edit_distance(const char *a, const char *b, size_t cap)
     return d[la][lb];
 }
 
-struct suggest_acc {
+#define MAX_NEAR 8
+
+/* The nearest indexed words to a word, best first: fewest edits, then the same length
+ * (a typo rather than another word), then the word in most codes. */
+struct near_acc {
     const char *word;
-    size_t best_d;
-    long best_n;
-    char *best;
     size_t cap;
-    int best_same;
+    int n;
+    struct {
+        char *term;
+        size_t d;
+        int same_len;
+        long docs;
+    } v[MAX_NEAR];
 };
 
-static enum hs_status vocab_row(sqlite3_stmt *st, void *arg)
+static int near_before(size_t d, int same, long docs, size_t d2, int same2, long docs2)
 {
-    struct suggest_acc *a = arg;
+    if (d != d2)
+        return d < d2;
+    if (same != same2)
+        return same > same2;
+    return docs > docs2;
+}
+
+static enum hs_status near_row(sqlite3_stmt *st, void *arg)
+{
+    struct near_acc *a = arg;
     const char *term = (const char *)sqlite3_column_text(st, 0);
-    long n = (long)sqlite3_column_int64(st, 1);
+    long docs = (long)sqlite3_column_int64(st, 1);
     if (!term)
         return HS_OK;
     size_t d = edit_distance(a->word, term, a->cap);
-    /* Nearest first; among equals, the same length (a transposition or a typo rather than
-     * a different word), then the word in most codes. */
-    int same_len = strlen(term) == strlen(a->word);
-    if (d == 0)
-        return HS_OK;      /* the word itself: indexed yet matching nothing says nothing */
-    if (d <= a->cap && (d < a->best_d || (d == a->best_d && same_len > a->best_same) ||
-                        (d == a->best_d && same_len == a->best_same && n > a->best_n))) {
-        a->best_same = same_len;
-        char *t = db_dup(term);
-        if (!t)
-            return HS_ENOMEM;
-        free(a->best);
-        a->best = t;
-        a->best_d = d;
-        a->best_n = n;
-    }
+    if (d == 0 || d > a->cap)
+        return HS_OK;      /* the word itself, indexed yet matching nothing, says nothing */
+    int same = strlen(term) == strlen(a->word);
+    int at = a->n;
+    while (at > 0 && near_before(d, same, docs, a->v[at - 1].d, a->v[at - 1].same_len, a->v[at - 1].docs))
+        at--;
+    if (at == MAX_NEAR)
+        return HS_OK;
+    char *t = db_dup(term);
+    if (!t)
+        return HS_ENOMEM;
+    if (a->n == MAX_NEAR)
+        free(a->v[--a->n].term);
+    memmove(&a->v[at + 1], &a->v[at], (size_t)(a->n - at) * sizeof a->v[0]);
+    a->v[at].term = t;
+    a->v[at].d = d;
+    a->v[at].same_len = same;
+    a->v[at].docs = docs;
+    a->n++;
     return HS_OK;
 }
 
-static enum hs_status word_matches(struct hs_db *db, const char *word, int *found)
+/* The correction of a word that matches nothing: the nearest word that people use for a
+ * code (one in a name, an alias, a summary or the vocabulary, so "cors" never becomes the
+ * "core" of some text), with the same first letter, at most one edit away for a word of
+ * up to five letters and two for a longer one. Never two words for one. *out is NULL
+ * when there is none (caller frees). */
+static enum hs_status correction(struct hs_db *db, const char *word, char **out)
 {
-    char *q = query_build(word, strlen(word), 0);
-    *found = 1;
-    if (!q)
-        return HS_OK;
-    int n = 0;
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db->conn, "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ?1 LIMIT 1)", -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) {
-            n = sqlite3_column_int(st, 0);
-            rc = SQLITE_OK;
+    *out = NULL;
+    size_t len = strlen(word);
+    if (len < 3 || len > 40 || !plain_word(word))
+        return HS_OK;      /* short words ("a", "t" of "don't") make poor suggestions */
+    struct near_acc a = {word, len <= 5 ? 1 : 2, 0, {{0}}};
+    char first[2] = {word[0], '\0'};
+    const char *texts[1] = {first};
+    enum hs_status s = db_run_texts(db, "SELECT term, docs FROM vocab WHERE length(term) BETWEEN ?1 AND ?2 AND substr(term, 1, 1) = ?3",
+                                 (int[]){(int)len - (int)a.cap, (int)len + (int)a.cap}, 2, texts, 1, near_row, &a);
+    if (s == HS_NOTFOUND)
+        s = HS_OK;
+    for (int i = 0; s == HS_OK && i < a.n && !*out; i++) {
+        struct sb e;
+        sb_init(&e);
+        sb_puts(&e, "{phrase aliases summary words} : ");
+        query_quote(&e, a.v[i].term, strlen(a.v[i].term));
+        int found;
+        s = any_match(db, e.buf, &found);
+        sb_free(&e);
+        if (s == HS_OK && found) {
+            *out = a.v[i].term;
+            a.v[i].term = NULL;
         }
     }
-    sqlite3_finalize(st);
-    free(q);
-    if (rc != SQLITE_OK)
-        return db_fail(db, rc);
-    *found = n > 0;
-    return HS_OK;
+    for (int i = 0; i < a.n; i++)
+        free(a.v[i].term);
+    return s;
 }
+
+/* ---- the fallback: any of the words ---- */
+
+/* Whether word (one word) matches nothing; then *fix is its correction or NULL. */
+static enum hs_status misspelt(struct hs_db *db, const char *text, const char *word, char **fix)
+{
+    struct sb one;
+    sb_init(&one);
+    query_quote(&one, text, strlen(text));
+    int found;
+    enum hs_status s = any_match(db, one.buf, &found);
+    sb_free(&one);
+    *fix = NULL;
+    if (s == HS_OK && !found)
+        s = correction(db, word, fix);
+    return s;
+}
+
+/* Tier 5: any word that is not question phrasing. A hyphenated or joined word
+ * ("ERR_TOO_MANY_REDIRECTS") counts as its words; with spell, a misspelt word is joined
+ * by its correction (*fixed tells). *ok is 0 when nothing is searchable. */
+static enum hs_status expr_some(struct hs_db *db, const struct plan *p, int spell, struct expr *x, int *fixed, int *ok)
+{
+    enum hs_status s = HS_OK;
+    expr_init(x, " OR ");
+    *fixed = 0;
+    for (size_t i = 0; i < p->n && s == HS_OK; i++) {
+        const struct query_term *t = &p->t[i];
+        if (t->filler) {
+            expr_skip(x);
+        } else if (t->quoted || t->parts == 1 || (t->open && p->expand)) {
+            put_term(x, p, i);
+            char *fix = NULL;
+            if (spell && !t->quoted && !t->open && t->parts == 1)
+                s = misspelt(db, t->text, t->norm, &fix);
+            if (fix) {
+                expr_phrase(x, fix, 0);
+                *fixed = 1;
+                free(fix);
+            }
+        } else {
+            char **words;
+            size_t nw = query_words(t->text, strlen(t->text), &words);
+            for (size_t k = 0; k < nw; k++) {
+                struct query_term probe[1];
+                size_t np = query_terms(words[k], strlen(words[k]), 0, probe);
+                if (np == 1 && probe[0].filler)
+                    expr_skip(x);
+                else if (expr_word(x))
+                    expr_phrase(x, words[k], 0);
+                query_terms_free(probe, np);
+                free(words[k]);
+            }
+            free(words);
+        }
+    }
+    *ok = expr_done(x);
+    return s;
+}
+
+/* ---- the tiers ---- */
+
+static enum hs_status number_row(sqlite3_stmt *st, void *arg)
+{
+    return pick_add(arg, sqlite3_column_int(st, 0), -3000.0);
+}
+
+static enum hs_status tier_row(sqlite3_stmt *st, void *arg)
+{
+    return pick_add(arg, sqlite3_column_int(st, 0), sqlite3_column_double(st, 1));
+}
+
+/* Tiers 1 to 3: codes named by number, by name, by a header field. */
+static enum hs_status search_named(struct hs_db *db, const struct plan *p, struct pick *k)
+{
+    enum hs_status s = HS_OK;
+    for (size_t i = 0; i < p->n && s == HS_OK; i++)
+        if (p->t[i].number >= 0) {
+            s = db_run(db, "SELECT code FROM codes WHERE code = ?1", (int[]){p->t[i].number}, 1, NULL, number_row, k);
+            if (s == HS_NOTFOUND)
+                s = HS_OK;
+        }
+    char *names = s == HS_OK ? expr_names(p) : NULL;
+    if (names) {
+        /* No bm25() in this tier: it would first count the rows of every word over the
+         * whole index; a name that says the words is ranked by being short instead. */
+        s = db_run(db, "SELECT t.code, -2000.0 + length(c.phrase) / 1000.0 FROM (SELECT rowid AS code FROM search "
+                    "WHERE search MATCH ?2 LIMIT " CANDIDATES ") t JOIN codes c ON c.code = t.code "
+                    "ORDER BY c.status NOT IN ('standard', 'temporary'), length(c.phrase), t.code LIMIT ?1",
+                (int[]){k->limit}, 1, names, tier_row, k);
+        free(names);
+        if (s == HS_NOTFOUND)
+            s = HS_OK;
+    }
+    for (size_t i = 0; i < p->n && s == HS_OK; i++)
+        if (p->t[i].header) {
+            s = db_run(db, "SELECT r.code, -1000.0 FROM header_rules r JOIN codes c ON c.code = r.code "
+                        "WHERE r.header = ?2 COLLATE NOCASE ORDER BY c.status NOT IN ('standard', 'temporary'), "
+                        "CASE r.level WHEN 'MUST' THEN 0 WHEN 'SHOULD' THEN 1 WHEN 'MAY' THEN 2 ELSE 3 END, r.ord LIMIT ?1",
+                    (int[]){k->limit}, 1, p->t[i].norm, tier_row, k);
+            if (s == HS_NOTFOUND)
+                s = HS_OK;
+        }
+    return s;
+}
+
+/* Fewer full matches than this are followed by the codes holding most words even for a
+ * query of two words. */
+#define FEW 5
+
+/* Tiers 4 and 5, merged by score: the codes holding every word, and, for a query of
+ * three words or more or when few codes hold them all, those holding at least half of
+ * them (half as many as the best when none holds all). *partial is set when no code
+ * holds every word. */
+static enum hs_status search_ranked(struct hs_db *db, const struct plan *p, struct pick *k, int *partial)
+{
+    struct expr x;
+    *partial = 0;
+    enum hs_status s = need_ranker(db);
+    if (s != HS_OK)
+        return s;
+    if (!expr_all(p, &x)) {
+        expr_free(&x);
+        return HS_OK;
+    }
+    struct ranked *r = db_calloc(1, sizeof *r);
+    if (!r) {
+        expr_free(&x);
+        return db_nomem(db);
+    }
+    int want = k->limit + k->n, words = x.slot;
+    const char *texts[3] = {x.e.buf, x.map.buf, x.gaps.buf};
+    s = db_run_texts(db, RANK_ALL, (int[]){want}, 1, texts, 3, ranked_row, r);
+    expr_free(&x);
+    for (int i = 0; i < r->n; i++)
+        r->v[i].cover = words;
+    int all = r->n;
+    if (s == HS_NOTFOUND)
+        s = HS_OK;
+    int fixed, ok = 0;
+    if (s == HS_OK)
+        s = expr_some(db, p, !all, &x, &fixed, &ok);   /* with a full match, no word is misspelt */
+    if (s == HS_OK && ok && (x.slot > 2 || all < FEW)) {
+        const char *some[3] = {x.e.buf, x.map.buf, x.gaps.buf};
+        s = db_run_texts(db, RANK_SOME, (int[]){want, x.slot}, 2, some, 3, ranked_row, r);
+        if (s == HS_NOTFOUND)
+            s = HS_OK;
+    }
+    if (ok)
+        expr_free(&x);
+    if (s == HS_OK) {
+        int best = 0;
+        for (int i = 0; i < r->n; i++)
+            if (r->v[i].cover > best)
+                best = r->v[i].cover;
+        qsort(r->v, (size_t)r->n, sizeof r->v[0], by_score);
+        int added = 0;
+        for (int i = 0; i < r->n; i++)
+            if (r->v[i].cover > 0 && r->v[i].cover * 2 >= best) {
+                pick_add(k, r->v[i].code, r->v[i].score);
+                added++;
+            }
+        *partial = !all && added > 0;
+    }
+    free(r);
+    return s;
+}
+
+/* The words to mark in snippets: those of the words that are not question phrasing. */
+static size_t snippet_words(const struct plan *p, char ***out)
+{
+    struct sb b;
+    sb_init(&b);
+    for (size_t i = 0; i < p->n; i++)
+        if (!p->t[i].filler) {
+            sb_puts(&b, p->t[i].open && p->expand ? p->completions[0] : p->t[i].text);
+            sb_putc(&b, ' ');
+        }
+    size_t n = query_words(b.buf ? b.buf : "", b.len, out);
+    sb_free(&b);
+    return n;
+}
+
+enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int prefix_last,
+                           int limit, struct hs_hits *out)
+{
+    struct hit_acc a = {{NULL, 0, 0, sizeof(struct hs_hit)}, limit};
+    enum hs_status s = HS_OK;
+    int lo, hi, partial = 0;
+    out->v = NULL;
+    out->n = 0;
+    out->partial = 0;
+    if (limit <= 0 || limit > 500)
+        limit = 500;
+    a.limit = limit;
+    db_start_call(db);
+    if (query_code_range(text, len, &lo, &hi)) {
+        int args[2] = {lo, hi};
+        s = db_run(db, "SELECT " ENTRY_COLS ", c.summary, -4000.0 FROM codes c WHERE c.code BETWEEN ?1 AND ?2 ORDER BY c.code",
+                args, 2, NULL, hit_row, &a);
+        if (s == HS_NOTFOUND)
+            s = HS_OK;
+    }
+    struct plan *p = NULL;
+    struct pick *k = NULL;
+    if (s == HS_OK && (int)a.hits.n < limit) {
+        p = db_calloc(1, sizeof *p);
+        k = db_calloc(1, sizeof *k);
+        if (!p || !k)
+            s = db_nomem(db);
+    }
+    if (p && k) {
+        k->limit = limit - (int)a.hits.n;
+        s = plan_make(db, text, len, prefix_last, p);
+        if (s == HS_OK)
+            s = search_named(db, p, k);
+        if (s == HS_OK)
+            s = search_ranked(db, p, k, &partial);
+        /* The rows for the kept codes, with their snippets, in rank order. */
+        struct snip_acc sa = {&a, NULL, 0, 0};
+        sa.n_words = snippet_words(p, &sa.words);
+        for (int i = 0; s == HS_OK && i < k->n; i++) {
+            sa.score = k->scores[i];
+            s = db_run(db, "SELECT " ENTRY_COLS ", s.summary, s.body, s.vendors, s.aliases, s.words "
+                        "FROM codes c JOIN search s ON s.rowid = c.code WHERE c.code = ?1",
+                    (int[]){k->codes[i]}, 1, NULL, snip_row, &sa);
+            if (s == HS_NOTFOUND)
+                s = HS_OK;
+        }
+        for (size_t i = 0; i < sa.n_words; i++)
+            free(sa.words[i]);
+        free(sa.words);
+        plan_free(p);
+    }
+    free(p);
+    free(k);
+    if (s != HS_OK) {
+        struct hs_hits tmp = {a.hits.v, a.hits.n, 0};
+        hs_hits_free(&tmp);
+        return s;
+    }
+    out->v = a.hits.v;
+    out->n = a.hits.n;
+    out->partial = partial;
+    return out->n ? HS_OK : HS_NOTFOUND;
+}
+
+/* ---- suggestions ----------------------------------------------------------------------- */
 
 enum hs_status hsdb_suggest(struct hs_db *db, const char *text, char **out)
 {
     *out = NULL;
-    char **words;
-    size_t n = query_words(text, strlen(text), &words);
-    enum hs_status s = HS_NOTFOUND;
+    struct query_term t[QUERY_MAX_TOKENS];
+    size_t n = query_terms(text, strlen(text), 0, t);
+    enum hs_status s = HS_OK;
     int changed = 0;
+    char *fixes[QUERY_MAX_TOKENS] = {NULL};
     db_start_call(db);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && s == HS_OK; i++) {
+        if (t[i].quoted || t[i].parts != 1 || t[i].number >= 0)
+            continue;
+        struct sb one;
+        sb_init(&one);
+        query_quote(&one, t[i].text, strlen(t[i].text));
         int found;
-        enum hs_status r = word_matches(db, words[i], &found);
-        if (r != HS_OK) {
-            s = r;
-            break;
-        }
-        size_t len = strlen(words[i]);
-        if (found || len < 3)
-            continue;      /* short words ("a", "t" of "don't") make poor suggestions */
-        struct suggest_acc a = {words[i], (size_t)-1, 0, NULL, len <= 4 ? 1 : len <= 8 ? 2 : 3, 0};
-        r = db_run(db, "SELECT term, docs FROM vocab WHERE length(term) BETWEEN ?1 AND ?2",
-                (int[]){(int)len - (int)a.cap, (int)len + (int)a.cap}, 2, NULL, vocab_row, &a);
-        if (r != HS_OK && r != HS_NOTFOUND) {
-            free(a.best);
-            s = r;
-            break;
-        }
-        if (a.best) {
-            free(words[i]);
-            words[i] = a.best;
-            changed = 1;
-        }
+        s = any_match(db, one.buf, &found);
+        sb_free(&one);
+        if (s == HS_OK && !found)
+            s = correction(db, t[i].norm, &fixes[i]);
+        changed |= fixes[i] != NULL;
     }
-    if (changed && (s == HS_NOTFOUND)) {
-        size_t total = 1;
-        for (size_t i = 0; i < n; i++)
-            total += strlen(words[i]) + 1;
-        char *r = db_malloc(total);
-        if (!r) {
-            s = db_nomem(db);
-        } else {
-            r[0] = '\0';
-            for (size_t i = 0; i < n; i++) {
-                if (i)
-                    strcat(r, " ");
-                strcat(r, words[i]);
-            }
-            *out = r;
-            s = HS_OK;
+    if (s == HS_OK && changed) {
+        /* The words as typed, each misspelt one replaced by its correction. */
+        struct sb r;
+        sb_init(&r);
+        for (size_t i = 0; i < n; i++) {
+            if (i)
+                sb_putc(&r, ' ');
+            sb_puts(&r, fixes[i] ? fixes[i] : t[i].text);
         }
+        *out = db_dup(r.buf);
+        sb_free(&r);
+        if (!*out)
+            s = db_nomem(db);
     }
     for (size_t i = 0; i < n; i++)
-        free(words[i]);
-    free(words);
+        free(fixes[i]);
+    query_terms_free(t, n);
+    if (s == HS_OK && !changed)
+        s = HS_NOTFOUND;
     return s;
 }
-
