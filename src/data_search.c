@@ -97,37 +97,39 @@ void hs_hits_free(struct hs_hits *h)
  *   2. codes whose name or alias is the typed words as a phrase;
  *   3. codes that send or require a header field the query names ("Retry-After",
  *      "Location header"), MUST before SHOULD before MAY;
- *   4. codes holding every word that is not question phrasing ("what status code for"),
- *      by bm25 with the name and the vocabulary (the words people use) weighted above the
- *      text, and a non-standard code ranked as if it matched a quarter less;
- *   5. only when no code holds every word: the codes holding most of them, by how many,
- *      then by bm25, with a misspelt word (one that matches nothing) read as its nearest
- *      vocabulary word. hs_hits.partial says so. */
+ *   4. the codes holding every word that is not question phrasing ("what status code
+ *      for"), and for a query of three words or more (or when few codes hold them all)
+ *      those holding at least half of them, merged by one score: bm25 with the name and
+ *      the vocabulary (the words people use) weighted above the text, times
+ *        - 1 + half the pairs of neighbouring query words found side by side (hs_near),
+ *        - 0.7 for a code that is not standard,
+ *        - 2 for a code of a class the query names ("which 3xx code"),
+ *        - the square of the share of the words the code holds (hs_cover).
+ *      When no code holds every word, a misspelt word (one that matches nothing) is read
+ *      as its nearest vocabulary word too, and hs_hits.partial says these are the closest
+ *      matches. */
 
 /* bm25 weights in the column order of the 'search' table: phrase, aliases, summary, body,
  * vendors, words (the vocabulary). */
 #define BM25 "bm25(search, 10.0, 8.0, 3.0, 1.0, 4.0, 8.0)"
-/* bm25 is negative (lower is better): a non-standard code keeps 70% of it. */
-#define STATUS_FACTOR "(CASE c.status WHEN 'standard' THEN 1.0 WHEN 'temporary' THEN 1.0 ELSE 0.7 END)"
+/* Multiplies bm25 (negative: lower is better); ?2 is the class the query names, or 0. */
+#define FACTORS "(CASE c.status WHEN 'standard' THEN 1.0 WHEN 'temporary' THEN 1.0 ELSE 0.7 END) " \
+                "* (CASE c.class WHEN ?2 THEN 2.0 ELSE 1.0 END) * (1.0 + 0.5 * t.near)"
 
 /* Ranked among the first CANDIDATES matches (in rowid order). Bounds the work of a word
  * that is in nearly every entry of a very large database, where bm25 tells those entries
  * apart by little anyway; below CANDIDATES matches the ranking is exact. */
 #define CANDIDATES "2000"
-/* Tier 4: ?1 limit, ?2 expression, ?3 map, ?4 gaps. */
-#define RANK_ALL "SELECT t.code, t.score * " STATUS_FACTOR " * (1.0 + " NEAR_WEIGHT " * t.near) AS s, 0 " \
-                 "FROM (SELECT rowid AS code, " BM25 " AS score, hs_near(search, ?3, ?4) AS near "         \
-                 "FROM search WHERE search MATCH ?2 LIMIT " CANDIDATES ") t "                              \
+/* Every word: ?1 limit, ?2 class, ?3 expression, ?4 map, ?5 gaps. */
+#define RANK_ALL "SELECT t.code, t.score * " FACTORS " AS s, 0 "                                  \
+                 "FROM (SELECT rowid AS code, " BM25 " AS score, hs_near(search, ?4, ?5) AS near " \
+                 "FROM search WHERE search MATCH ?3 LIMIT " CANDIDATES ") t "                      \
                  "JOIN codes c ON c.code = t.code ORDER BY s, t.code LIMIT ?1"
-/* Tier 5: ?1 limit, ?2 words in the query, ?3 expression, ?4 map, ?5 gaps. A code missing
- * some of the words keeps the square of the share it holds. */
-#define RANK_SOME "SELECT t.code, t.score * " STATUS_FACTOR " * (1.0 + " NEAR_WEIGHT " * t.near) " \
-                  "* (t.cover * 1.0 / ?2) * (t.cover * 1.0 / ?2) AS s, t.cover "                      \
-                  "FROM (SELECT rowid AS code, " BM25 " AS score, hs_near(search, ?4, ?5) AS near, "  \
-                  "hs_cover(search, ?4) AS cover FROM search WHERE search MATCH ?3 LIMIT " CANDIDATES \
+/* Any word: ?1 limit, ?2 class, ?3 words in the query, ?4 expression, ?5 map, ?6 gaps. */
+#define RANK_SOME "SELECT t.code, t.score * " FACTORS " * (t.cover * 1.0 / ?3) * (t.cover * 1.0 / ?3) AS s, " \
+                  "t.cover FROM (SELECT rowid AS code, " BM25 " AS score, hs_near(search, ?5, ?6) AS near, "   \
+                  "hs_cover(search, ?5) AS cover FROM search WHERE search MATCH ?4 LIMIT " CANDIDATES           \
                   ") t JOIN codes c ON c.code = t.code ORDER BY s, t.code LIMIT ?1"
-/* How much each pair of neighbouring query words found side by side adds (see hs_near). */
-#define NEAR_WEIGHT "0.5"
 
 /* hs_cover(search, map): how many of the query's words the row holds. map has one letter
  * per phrase of the MATCH expression, 'a' + the word it stands for (a misspelt word and
@@ -287,6 +289,7 @@ struct plan {
     char *completions[12];   /* the open word's likeliest completions (live search) */
     int n_completions;
     int expand;              /* the open word is matched by its completions */
+    int klass;               /* a class the query names ("3xx"), or 0 */
 };
 
 static void plan_free(struct plan *p)
@@ -327,6 +330,8 @@ static enum hs_status plan_make(struct hs_db *db, const char *text, size_t len, 
 {
     memset(p, 0, sizeof *p);
     p->n = query_terms(text, len, prefix_last, p->t);
+    for (size_t i = 0; i < p->n && !p->klass; i++)
+        p->klass = p->t[i].klass;
     if (!p->n || !p->t[p->n - 1].open)
         return HS_OK;
     struct query_term *last = &p->t[p->n - 1];
@@ -772,7 +777,7 @@ static enum hs_status search_ranked(struct hs_db *db, const struct plan *p, stru
     }
     int want = k->limit + k->n, words = x.slot;
     const char *texts[3] = {x.e.buf, x.map.buf, x.gaps.buf};
-    s = db_run_texts(db, RANK_ALL, (int[]){want}, 1, texts, 3, ranked_row, r);
+    s = db_run_texts(db, RANK_ALL, (int[]){want, p->klass}, 2, texts, 3, ranked_row, r);
     expr_free(&x);
     for (int i = 0; i < r->n; i++)
         r->v[i].cover = words;
@@ -784,7 +789,7 @@ static enum hs_status search_ranked(struct hs_db *db, const struct plan *p, stru
         s = expr_some(db, p, !all, &x, &fixed, &ok);   /* with a full match, no word is misspelt */
     if (s == HS_OK && ok && (x.slot > 2 || all < FEW)) {
         const char *some[3] = {x.e.buf, x.map.buf, x.gaps.buf};
-        s = db_run_texts(db, RANK_SOME, (int[]){want, x.slot}, 2, some, 3, ranked_row, r);
+        s = db_run_texts(db, RANK_SOME, (int[]){want, p->klass, x.slot}, 3, some, 3, ranked_row, r);
         if (s == HS_NOTFOUND)
             s = HS_OK;
     }

@@ -287,7 +287,12 @@ size_t query_terms(const char *text, size_t len, int prefix_last, struct query_t
     int content = 0;
     for (size_t i = 0; i < k; i++) {
         struct query_term *t = &out[i];
-        if (!t->quoted && t->parts == 1 && in_list(fillers, t->norm))
+        if (!t->quoted && strlen(t->norm) == 3 && t->norm[0] >= '1' && t->norm[0] <= '5' &&
+            t->norm[1] == 'x' && t->norm[2] == 'x')
+            t->klass = t->norm[0] - '0';
+        /* A URL or a path ("/api/users") names the asker's resource, not a status. */
+        int path = t->text[0] == '/' || strstr(t->text, "://") != NULL;
+        if (!t->quoted && (path || (t->parts == 1 && (t->klass || in_list(fillers, t->norm)))))
             t->filler = 1;
         else
             content++;
@@ -301,7 +306,7 @@ size_t query_terms(const char *text, size_t len, int prefix_last, struct query_t
     }
     if (!content)
         for (size_t i = 0; i < k; i++)
-            out[i].filler = 0;
+            out[i].filler = out[i].klass != 0;
     return k;
 }
 

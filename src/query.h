@@ -31,10 +31,12 @@ struct query_term {
     char *norm;      /* lower-case ASCII, outer punctuation cut: "(110:" -> "110"; owned */
     int quoted;      /* typed in double quotes: one phrase, never left out or split */
     int parts;       /* words FTS5 finds in it: "Retry-After" has 2, "connect()" 1 */
-    int filler;      /* question phrasing ("what", "status", "code", "for", "vs") that the
-                        search may leave out; never set when every term would be filler */
+    int filler;      /* question phrasing ("what", "status", "code", "for", "vs") or a URL
+                        path, which the search may leave out; never set when every term
+                        would be filler */
     int number;      /* a status code written as a number: 100..599, 0 for "0" and "000";
                         -1 otherwise, and for a number followed by a unit ("100 seconds") */
+    int klass;       /* names a class: "3xx" -> 3 (also filler: no text holds it); else 0 */
     int header;      /* written like a header field name: "Retry-After", "Upgrade:", a word
                         followed by "header", or the whole query one word */
     int open;        /* the unfinished last word while typing (prefix_last) */
