@@ -622,10 +622,12 @@ static enum hs_status correction(struct hs_db *db, const char *word, char **out)
     if (len < 3 || len > 40 || !plain_word(word))
         return HS_OK;      /* short words ("a", "t" of "don't") make poor suggestions */
     struct near_acc a = {word, len <= 5 ? 1 : 2, 0, {{0}}};
-    char first[2] = {word[0], '\0'};
-    const char *texts[1] = {first};
-    enum hs_status s = db_run_texts(db, "SELECT term, docs FROM vocab WHERE length(term) BETWEEN ?1 AND ?2 AND substr(term, 1, 1) = ?3",
-                                 (int[]){(int)len - (int)a.cap, (int)len + (int)a.cap}, 2, texts, 1, near_row, &a);
+    /* The words of the same first letter: a range of the vocabulary's key. */
+    char first[2] = {word[0], '\0'}, next[2] = {(char)(word[0] + 1), '\0'};
+    const char *texts[2] = {first, next};
+    enum hs_status s = db_run_texts(db, "SELECT term, docs FROM vocab WHERE term >= ?3 AND term < ?4 "
+                                        "AND length(term) BETWEEN ?1 AND ?2",
+                                    (int[]){(int)len - (int)a.cap, (int)len + (int)a.cap}, 2, texts, 2, near_row, &a);
     if (s == HS_NOTFOUND)
         s = HS_OK;
     for (int i = 0; s == HS_OK && i < a.n && !*out; i++) {
@@ -663,28 +665,17 @@ static enum hs_status misspelt(struct hs_db *db, const char *text, const char *w
     return s;
 }
 
-/* Tier 5: any word that is not question phrasing. A hyphenated or joined word
- * ("ERR_TOO_MANY_REDIRECTS") counts as its words; with spell, a misspelt word is joined
- * by its correction (*fixed tells). *ok is 0 when nothing is searchable. */
-static enum hs_status expr_some(struct hs_db *db, const struct plan *p, int spell, struct expr *x, int *fixed, int *ok)
+/* Any word that is not question phrasing; a hyphenated or joined word
+ * ("ERR_TOO_MANY_REDIRECTS") counts as its words. 0 when nothing is searchable. */
+static int expr_some(const struct plan *p, struct expr *x)
 {
-    enum hs_status s = HS_OK;
     expr_init(x, " OR ");
-    *fixed = 0;
-    for (size_t i = 0; i < p->n && s == HS_OK; i++) {
+    for (size_t i = 0; i < p->n; i++) {
         const struct query_term *t = &p->t[i];
         if (t->filler) {
             expr_skip(x);
         } else if (t->quoted || t->parts == 1 || (t->open && p->expand)) {
             put_term(x, p, i);
-            char *fix = NULL;
-            if (spell && !t->quoted && !t->open && t->parts == 1)
-                s = misspelt(db, t->text, t->norm, &fix);
-            if (fix) {
-                expr_phrase(x, fix, 0);
-                *fixed = 1;
-                free(fix);
-            }
         } else {
             char **words;
             size_t nw = query_words(t->text, strlen(t->text), &words);
@@ -701,7 +692,42 @@ static enum hs_status expr_some(struct hs_db *db, const struct plan *p, int spel
             free(words);
         }
     }
-    *ok = expr_done(x);
+    return expr_done(x);
+}
+
+/* The typed terms again, each single word that matches nothing replaced by its correction;
+ * *out is NULL when there is none (caller frees). */
+static enum hs_status corrected(struct hs_db *db, const struct query_term *t, size_t n, char **out)
+{
+    enum hs_status s = HS_OK;
+    char *fixes[QUERY_MAX_TOKENS] = {NULL};
+    int changed = 0;
+    *out = NULL;
+    for (size_t i = 0; i < n && s == HS_OK; i++) {
+        if (t[i].quoted || t[i].open || t[i].parts != 1 || t[i].number >= 0 || t[i].filler)
+            continue;
+        s = misspelt(db, t[i].text, t[i].norm, &fixes[i]);
+        changed |= fixes[i] != NULL;
+    }
+    if (s == HS_OK && changed) {
+        struct sb r;
+        sb_init(&r);
+        for (size_t i = 0; i < n; i++) {
+            if (i)
+                sb_putc(&r, ' ');
+            if (t[i].quoted)
+                sb_putc(&r, '"');
+            sb_puts(&r, fixes[i] ? fixes[i] : t[i].text);
+            if (t[i].quoted)
+                sb_putc(&r, '"');
+        }
+        *out = db_dup(r.buf);
+        sb_free(&r);
+        if (!*out)
+            s = db_nomem(db);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(fixes[i]);
     return s;
 }
 
@@ -755,14 +781,13 @@ static enum hs_status search_named(struct hs_db *db, const struct plan *p, struc
  * query of two words. */
 #define FEW 5
 
-/* Tiers 4 and 5, merged by score: the codes holding every word, and, for a query of
- * three words or more or when few codes hold them all, those holding at least half of
- * them (half as many as the best when none holds all). *partial is set when no code
- * holds every word. */
-static enum hs_status search_ranked(struct hs_db *db, const struct plan *p, struct pick *k, int *partial)
+/* Tier 4: the codes holding every word, and, for a query of three words or more or when
+ * few codes hold them all, those holding at least half of them (half as many as the best
+ * when none holds all), merged by score. *held_all: some code holds every word. */
+static enum hs_status search_ranked(struct hs_db *db, const struct plan *p, struct pick *k, int *held_all)
 {
     struct expr x;
-    *partial = 0;
+    *held_all = 0;
     enum hs_status s = need_ranker(db);
     if (s != HS_OK)
         return s;
@@ -784,33 +809,33 @@ static enum hs_status search_ranked(struct hs_db *db, const struct plan *p, stru
     int all = r->n;
     if (s == HS_NOTFOUND)
         s = HS_OK;
-    int fixed, ok = 0;
-    if (s == HS_OK)
-        s = expr_some(db, p, !all, &x, &fixed, &ok);   /* with a full match, no word is misspelt */
-    if (s == HS_OK && ok && (x.slot > 2 || all < FEW)) {
+    if (s == HS_OK && expr_some(p, &x) && (x.slot > 3 || all < FEW)) {
         const char *some[3] = {x.e.buf, x.map.buf, x.gaps.buf};
         s = db_run_texts(db, RANK_SOME, (int[]){want, p->klass, x.slot}, 3, some, 3, ranked_row, r);
         if (s == HS_NOTFOUND)
             s = HS_OK;
     }
-    if (ok)
-        expr_free(&x);
+    expr_free(&x);
     if (s == HS_OK) {
         int best = 0;
         for (int i = 0; i < r->n; i++)
             if (r->v[i].cover > best)
                 best = r->v[i].cover;
         qsort(r->v, (size_t)r->n, sizeof r->v[0], by_score);
-        int added = 0;
         for (int i = 0; i < r->n; i++)
-            if (r->v[i].cover > 0 && r->v[i].cover * 2 >= best) {
+            if (r->v[i].cover > 0 && r->v[i].cover * 2 >= best)
                 pick_add(k, r->v[i].code, r->v[i].score);
-                added++;
-            }
-        *partial = !all && added > 0;
+        *held_all = all > 0;
     }
     free(r);
     return s;
+}
+
+/* Tiers 1 to 4 for a plan. */
+static enum hs_status search_plan(struct hs_db *db, const struct plan *p, struct pick *k, int *held_all)
+{
+    enum hs_status s = search_named(db, p, k);
+    return s == HS_OK ? search_ranked(db, p, k, held_all) : s;
 }
 
 /* The words to mark in snippets: those of the words that are not question phrasing. */
@@ -858,11 +883,41 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
     }
     if (p && k) {
         k->limit = limit - (int)a.hits.n;
+        int held_all = 0, any = 0;
         s = plan_make(db, text, len, prefix_last, p);
         if (s == HS_OK)
-            s = search_named(db, p, k);
-        if (s == HS_OK)
-            s = search_ranked(db, p, k, &partial);
+            s = search_plan(db, p, k, &held_all);
+        for (size_t i = 0; i < p->n; i++)
+            any |= !p->t[i].filler;
+        /* No code holds every word: the closest matches, and when a word is misspelt,
+         * those of the words as corrected, if they find anything. */
+        partial = s == HS_OK && !held_all && any && k->n > 0;
+        char *fixed = NULL;
+        if (s == HS_OK && !held_all && any)
+            s = corrected(db, p->t, p->n, &fixed);
+        if (fixed) {
+            struct plan *p2 = db_calloc(1, sizeof *p2);
+            struct pick *k2 = db_calloc(1, sizeof *k2);
+            if (!p2 || !k2)
+                s = db_nomem(db);
+            if (s == HS_OK) {
+                k2->limit = k->limit;
+                s = plan_make(db, fixed, strlen(fixed), prefix_last, p2);
+                if (s == HS_OK)
+                    s = search_plan(db, p2, k2, &held_all);
+            }
+            if (s == HS_OK && k2->n > 0) {
+                memcpy(k, k2, sizeof *k);
+                plan_free(p);
+                memcpy(p, p2, sizeof *p);
+                partial = 1;
+            } else if (p2) {
+                plan_free(p2);
+            }
+            free(p2);
+            free(k2);
+            free(fixed);
+        }
         /* The rows for the kept codes, with their snippets, in rank order. */
         struct snip_acc sa = {&a, NULL, 0, 0};
         sa.n_words = snippet_words(p, &sa.words);
@@ -896,44 +951,12 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
 
 enum hs_status hsdb_suggest(struct hs_db *db, const char *text, char **out)
 {
-    *out = NULL;
     struct query_term t[QUERY_MAX_TOKENS];
     size_t n = query_terms(text, strlen(text), 0, t);
-    enum hs_status s = HS_OK;
-    int changed = 0;
-    char *fixes[QUERY_MAX_TOKENS] = {NULL};
     db_start_call(db);
-    for (size_t i = 0; i < n && s == HS_OK; i++) {
-        if (t[i].quoted || t[i].parts != 1 || t[i].number >= 0)
-            continue;
-        struct sb one;
-        sb_init(&one);
-        query_quote(&one, t[i].text, strlen(t[i].text));
-        int found;
-        s = any_match(db, one.buf, &found);
-        sb_free(&one);
-        if (s == HS_OK && !found)
-            s = correction(db, t[i].norm, &fixes[i]);
-        changed |= fixes[i] != NULL;
-    }
-    if (s == HS_OK && changed) {
-        /* The words as typed, each misspelt one replaced by its correction. */
-        struct sb r;
-        sb_init(&r);
-        for (size_t i = 0; i < n; i++) {
-            if (i)
-                sb_putc(&r, ' ');
-            sb_puts(&r, fixes[i] ? fixes[i] : t[i].text);
-        }
-        *out = db_dup(r.buf);
-        sb_free(&r);
-        if (!*out)
-            s = db_nomem(db);
-    }
-    for (size_t i = 0; i < n; i++)
-        free(fixes[i]);
+    enum hs_status s = corrected(db, t, n, out);
     query_terms_free(t, n);
-    if (s == HS_OK && !changed)
+    if (s == HS_OK && !*out)
         s = HS_NOTFOUND;
     return s;
 }
