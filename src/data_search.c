@@ -46,8 +46,9 @@ static enum hs_status hit_row(sqlite3_stmt *st, void *arg)
 }
 
 /* A hit from its row (entry columns, then the summary, body, vendors, aliases and
- * vocabulary of the search table) with a snippet made here: FTS5's snippet() tokenizes
- * every column of the row and costs more than the whole search on the bundled database. */
+ * vocabulary of the search table) with a snippet made here, from the summary alone when
+ * the name holds every word: FTS5's snippet() tokenizes every column of the row and costs
+ * more than the whole search on the bundled database. */
 struct snip_acc {
     struct hit_acc *hits;
     char **words;
@@ -65,7 +66,15 @@ static enum hs_status snip_row(sqlite3_stmt *st, void *arg)
     int ok = db_read_entry(st, 0, &hit->e);
     hit->score = sa->score;
     char *snip = NULL;
-    for (int c = 6; c <= 10 && !snip; c++) {
+    /* A name that says every word needs no excerpt of the text: the summary tells more
+     * (marked where it holds the words too). */
+    char *in_name = hit->e.phrase ? query_snippet(hit->e.phrase, sa->words, sa->n_words, 12) : NULL;
+    size_t marks = 0;
+    for (const char *c = in_name; c && *c; c++)
+        marks += *c == '\x01';
+    free(in_name);
+    int last = marks >= sa->n_words ? 6 : 10;
+    for (int c = 6; c <= last && !snip; c++) {
         const char *t = (const char *)sqlite3_column_text(st, c);
         if (t)
             snip = query_snippet(t, sa->words, sa->n_words, 12);

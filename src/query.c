@@ -292,7 +292,9 @@ size_t query_terms(const char *text, size_t len, int prefix_last, struct query_t
             t->klass = t->norm[0] - '0';
         /* A URL or a path ("/api/users") names the asker's resource, not a status. */
         int path = t->text[0] == '/' || strstr(t->text, "://") != NULL;
-        if (!t->quoted && (path || (t->parts == 1 && (t->klass || in_list(fillers, t->norm)))))
+        /* "Location header": the second word says what the first is; no text need hold it. */
+        int says_header = i > 0 && (strcmp(t->norm, "header") == 0 || strcmp(t->norm, "headers") == 0);
+        if (!t->quoted && (path || says_header || (t->parts == 1 && (t->klass || in_list(fillers, t->norm)))))
             t->filler = 1;
         else
             content++;
