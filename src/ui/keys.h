@@ -12,6 +12,8 @@ enum action {
     ACT_COMPARE, ACT_MARK, ACT_FOLD, ACT_NEXT_MATCH, ACT_PREV_MATCH,
     ACT_NEXT_LINK, ACT_PREV_LINK, ACT_HIDE_SAME, ACT_LEFT, ACT_RIGHT,
     ACT_HELP, ACT_ESCAPE, ACT_QUIT, ACT_REDRAW,
+    /* the search prompt */
+    ACT_DEL_CHAR, ACT_DEL_WORD, ACT_CLEAR, ACT_RECALL, ACT_ACCEPT,
 };
 
 /* Contexts a binding applies in (bit mask). */
@@ -19,6 +21,7 @@ enum {
     CTX_BROWSE = 1,     /* list and detail panes */
     CTX_COMPARE = 2,
     CTX_HELP = 4,
+    CTX_PROMPT = 8,     /* the search prompt: keys not bound here are typed as text */
 };
 
 struct keybind {
