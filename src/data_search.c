@@ -114,9 +114,9 @@ void hs_hits_free(struct hs_hits *h)
  *        - 0.7 for a code that is not standard,
  *        - 2 for a code of a class the query names ("which 3xx code"),
  *        - the square of the share of the words the code holds (hs_cover).
- *      When no code holds every word, a misspelt word (one that matches nothing) is read
- *      as its nearest vocabulary word too, and hs_hits.partial says these are the closest
- *      matches. */
+ *      When no code holds every word, hs_hits.partial says these are the closest matches;
+ *      and when a word matches nothing and has a correction (see correction()), the
+ *      corrected words are searched from tier 1 instead, if they find anything. */
 
 /* bm25 weights in the column order of the 'search' table: phrase, aliases, summary, body,
  * vendors, words (the vocabulary). */
