@@ -7,6 +7,7 @@
 #include "doc.h"
 #include "text.h"
 #include "util.h"
+
 void json_kv_str(struct sb *b, const char *key, const char *value, int comma)
 {
     if (comma)

@@ -1,5 +1,5 @@
-/* cli_out.c — plain output on a terminal or a pipe: styles as SGR colours (when colour is
- * on) and the document model's lines. */
+/* cli_out.c — plain output on a terminal or a pipe: the looks of the document model
+ * (doc.h) as SGR colours, when colour is on, and the document's lines. */
 #include "cli_int.h"
 
 #include <stdio.h>
@@ -7,14 +7,25 @@
 
 #include "doc.h"
 #include "util.h"
+
+/* SGR colours of the classes (index: class), and the same in bold for titles. */
+static const char *const class_sgr[HS_N_CLASSES] = {"", "\033[36m", "\033[32m", "\033[34m", "\033[33m", "\033[31m"};
+static const char *const title_sgr[HS_N_CLASSES] = {"\033[1m", "\033[1;36m", "\033[1;32m", "\033[1;34m", "\033[1;33m", "\033[1;31m"};
+
 const char *out_class_color(int klass)
 {
-    switch (klass) {
-    case 1: return "\033[36m";   /* cyan */
-    case 2: return "\033[32m";   /* green */
-    case 3: return "\033[34m";   /* blue */
-    case 4: return "\033[33m";   /* yellow */
-    case 5: return "\033[31m";   /* red */
+    return klass >= 0 && klass < HS_N_CLASSES ? class_sgr[klass] : "";
+}
+
+/* The SGR sequence of a look (doc.h) on a line of a document of class klass. */
+static const char *look_sgr(enum doc_look look, int klass, int link)
+{
+    switch (look) {
+    case LOOK_DIM: return "\033[2m";
+    case LOOK_HEADING: return "\033[1;4m";
+    case LOOK_PRE: return "\033[36m";
+    case LOOK_TITLE: return klass >= 0 && klass < HS_N_CLASSES ? title_sgr[klass] : title_sgr[0];
+    case LOOK_LINK: return link ? out_class_color(link / 100) : "";
     default: return "";
     }
 }
@@ -32,38 +43,12 @@ void out_doc(const struct out *o, const struct doc *d, int klass)
 {
     for (size_t i = 0; i < d->n; i++) {
         const struct doc_line *l = &d->v[i];
-        size_t len = strlen(l->text), key = l->key_len;
-        switch (l->kind) {
-        case DOC_TITLE:
-            out_styled(o, klass ? out_class_color(klass) : "\033[1m", "", 0);
-            if (o->color)
-                fputs("\033[1m", stdout);
-            out_styled(o, klass ? out_class_color(klass) : "", l->text, len);
-            if (o->color)
-                fputs(SGR_RESET, stdout);
-            break;
-        case DOC_META:
-            out_styled(o, "\033[2m", l->text, len);
-            break;
-        case DOC_HEADING:
-            out_styled(o, "\033[1;4m", l->text, key);
-            out_styled(o, "\033[2m", l->text + key, len - key);
-            break;
-        case DOC_FACT:
-            out_styled(o, "\033[2m", l->text, key);
-            fwrite(l->text + key, 1, len - key, stdout);
-            break;
-        case DOC_LINK:
-        case DOC_ROW:
-            out_styled(o, l->link ? out_class_color(l->link / 100) : "", l->text, key);
-            fwrite(l->text + key, 1, len - key, stdout);
-            break;
-        case DOC_PRE:
-            out_styled(o, "\033[36m", l->text, len);
-            break;
-        default:
-            fwrite(l->text, 1, len, stdout);
-        }
+        size_t len = strlen(l->text), key = l->key_len < len ? l->key_len : len;
+        struct doc_looks lk = doc_looks_of(l->kind);
+        if (key)
+            out_styled(o, look_sgr(lk.key, klass, l->link), l->text, key);
+        if (len > key)
+            out_styled(o, look_sgr(lk.rest, klass, l->link), l->text + key, len - key);
         fputc('\n', stdout);
     }
 }

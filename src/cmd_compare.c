@@ -9,16 +9,17 @@
 #include "compare.h"
 #include "text.h"
 #include "util.h"
+
 int cmd_compare(struct hs_db *db, const struct cli_opts *o, const struct out *out)
 {
-    int codes[8];
+    int codes[CMP_MAX_CODES];
     size_t n = 0;
     if (o->n_args == 0) {
         cli_error("compare needs codes, like: httpstatus compare 302 303 307 (or one code for its group)");
         return EXIT_USAGE;
     }
-    if (o->n_args > 8) {
-        cli_error("compare takes at most 8 codes");
+    if (o->n_args > CMP_MAX_CODES) {
+        cli_error("compare takes at most %d codes", CMP_MAX_CODES);
         return EXIT_USAGE;
     }
     for (int i = 0; i < o->n_args; i++) {
@@ -48,12 +49,12 @@ int cmd_compare(struct hs_db *db, const struct cli_opts *o, const struct out *ou
             cli_error("%d is in no comparison group; name the codes to compare, like: httpstatus compare %d 404", codes[0], codes[0]);
             return EXIT_USAGE;
         }
-        n = g[0].n < 8 ? g[0].n : 8;
+        n = g[0].n < CMP_MAX_CODES ? g[0].n : CMP_MAX_CODES;
         memcpy(codes, g[0].codes, n * sizeof codes[0]);
         group_title = xstrdup(g[0].title);
         hs_groups_free(g, ng);
     }
-    struct hs_code *c[8] = {0};
+    struct hs_code *c[CMP_MAX_CODES] = {0};
     int status = EXIT_FOUND;
     for (size_t i = 0; i < n; i++) {
         enum hs_status s = hsdb_code(db, codes[i], &c[i]);

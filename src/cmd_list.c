@@ -8,6 +8,7 @@
 #include "doc.h"
 #include "text.h"
 #include "util.h"
+
 static void list_line(const struct out *out, const struct hs_entry *e)
 {
     struct sb b;
@@ -77,5 +78,3 @@ int cmd_list(struct hs_db *db, const struct cli_opts *o, const struct out *out)
     hs_entries_free(&l);
     return l.n || s == HS_OK ? EXIT_FOUND : EXIT_NOTFOUND;
 }
-
-/* Print a snippet: \x01..\x02 marks the match (emphasised on a terminal). */

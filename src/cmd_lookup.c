@@ -8,6 +8,7 @@
 
 #include "doc.h"
 #include "util.h"
+
 int cmd_lookup(struct hs_db *db, const struct cli_opts *o, const struct out *out)
 {
     int status = EXIT_FOUND;

@@ -9,20 +9,6 @@
 
 #include "text.h"
 #include "util.h"
-static void snippet_text(struct sb *b, const char *snip, int ascii, int emphasis)
-{
-    const char *p = snip;
-    while (*p) {
-        size_t n = strcspn(p, "\x01\x02");
-        txt_sanitize_into(b, p, n, 0, ascii);
-        p += n;
-        if (*p == '\x01' || *p == '\x02') {
-            if (emphasis)
-                sb_puts(b, *p == '\x01' ? "\x01" : "\x02");
-            p++;
-        }
-    }
-}
 
 /* The query as echoed in a message: at most 60 columns. Returns a static buffer. */
 static const char *short_query(const char *q)
@@ -131,37 +117,17 @@ int cmd_search(struct hs_db *db, const struct cli_opts *o, const struct out *out
     } else {
         for (size_t i = 0; i < h.n; i++) {
             const struct hs_hit *hit = &h.v[i];
+            struct sb pre;
+            sb_init(&pre);
+            sb_printf(&pre, "%d  ", hit->e.code);
+            size_t code_end = pre.len;
+            txt_sanitize_into(&pre, hit->e.phrase, strlen(hit->e.phrase), 0, out->ascii);
+            size_t phrase_end = pre.len;
+            sb_puts(&pre, "  ");
             sb_reset(&b);
-            sb_printf(&b, "%d  ", hit->e.code);
-            size_t code_end = b.len;
-            txt_sanitize_into(&b, hit->e.phrase, strlen(hit->e.phrase), 0, out->ascii);
-            size_t phrase_end = b.len;
-            sb_puts(&b, "  ");
-            snippet_text(&b, hit->snippet, out->ascii, 1);
-            /* Cut to the width, counting only visible characters. */
-            struct sb vis;
-            sb_init(&vis);
-            sb_puts(&vis, "");
-            for (size_t k = 0; k < b.len; k++)
-                if (b.buf[k] != '\x01' && b.buf[k] != '\x02')
-                    sb_putc(&vis, b.buf[k]);
+            int cut = txt_snippet_line(&b, pre.buf, hit->snippet, out->width, out->ascii);
+            sb_free(&pre);
             size_t keep = b.len;
-            if (out->width > 0 && txt_width(vis.buf, vis.len) > out->width) {
-                struct sb cut;
-                sb_init(&cut);
-                sb_puts(&cut, "");
-                txt_fit(&cut, vis.buf, out->width - 1, 0, out->ascii);
-                /* Map the visible length back onto b. */
-                size_t v = 0;
-                keep = 0;
-                while (keep < b.len && v < cut.len) {
-                    if (b.buf[keep] != '\x01' && b.buf[keep] != '\x02')
-                        v++;
-                    keep++;
-                }
-                sb_free(&cut);
-            }
-            sb_free(&vis);
             for (size_t k = 0; k < keep; k++) {
                 char ch = b.buf[k];
                 if (k == 0 && out->color)
@@ -182,7 +148,7 @@ int cmd_search(struct hs_db *db, const struct cli_opts *o, const struct out *out
                 }
                 fputc(ch, stdout);
             }
-            if (keep < b.len)
+            if (cut)
                 fputs(out->ascii ? "~" : "\xE2\x80\xA6", stdout);
             if (out->color)
                 fputs(SGR_RESET, stdout);

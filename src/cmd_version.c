@@ -11,6 +11,7 @@
 #ifndef HS_VERSION
 #define HS_VERSION "1.0.0"
 #endif
+
 static void print_wrapped(const struct out *out, const char *text, const char *indent)
 {
     char *clean = txt_sanitize(text, 1, out->ascii);

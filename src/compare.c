@@ -56,6 +56,8 @@ static char *cell(const struct hs_code *c, int row, int ascii)
 
 struct cmp_table *cmp_build(struct hs_code *const *codes, size_t n, int ascii)
 {
+    if (n > CMP_MAX_CODES)
+        n = CMP_MAX_CODES;       /* the caller's count is checked, not assumed */
     struct cmp_table *t = xcalloc(1, sizeof *t);
     t->n_codes = n;
     t->heads = xcalloc(n, sizeof *t->heads);
@@ -96,18 +98,19 @@ void cmp_free(struct cmp_table *t)
     free(t);
 }
 
-#define LABEL_W 15   /* "* Safe to retry" */
+#define LABEL_W CMP_LABEL_W
 
-static int sep_w(size_t n)
+int cmp_col_width(size_t n_codes, int width)
 {
-    return 3 * (int)n;   /* " | " before each column */
+    if (width <= 0 || n_codes == 0)
+        return 0;
+    /* The labels, then " | " before each column. */
+    return (width - CMP_LABEL_W - CMP_SEP_W * (int)n_codes) / (int)n_codes;
 }
 
 static int col_width(const struct cmp_table *t, int width)
 {
-    if (width <= 0)
-        return 0;
-    return (width - LABEL_W - sep_w(t->n_codes)) / (int)t->n_codes;
+    return cmp_col_width(t->n_codes, width);
 }
 
 int cmp_stacked(const struct cmp_table *t, int width)
@@ -188,8 +191,8 @@ static void side_by_side(struct sb *b, const struct cmp_table *t, int width, int
         const struct cmp_row *row = &t->rows[r];
         if (hide_same && !row->differs)
             continue;
-        char **lines[8];
-        size_t nl[8], height = 1;
+        char **lines[CMP_MAX_CODES];
+        size_t nl[CMP_MAX_CODES], height = 1;
         for (size_t i = 0; i < n; i++) {
             nl[i] = wrap_cell(row->cells[i], cw, &lines[i]);
             height = nl[i] > height ? nl[i] : height;
@@ -280,7 +283,7 @@ char *cmp_render(const struct cmp_table *t, int width, int ascii, int hide_same)
     struct sb b;
     sb_init(&b);
     sb_puts(&b, "");
-    if (t->n_codes == 0 || t->n_codes > 8)
+    if (t->n_codes == 0 || t->n_codes > CMP_MAX_CODES)
         return sb_steal(&b);
     if (cmp_stacked(t, width))
         stacked(&b, t, width, hide_same);

@@ -24,12 +24,22 @@ struct cmp_table {
 /* The most codes a comparison takes: cmp_build uses the first CMP_MAX_CODES of more. */
 #define CMP_MAX_CODES 8
 
-/* Build the table for codes[0..n). Caller frees with cmp_free. */
+/* Build the table for codes[0..n) (n at most CMP_MAX_CODES: more are left out). Caller
+ * frees with cmp_free. */
 struct cmp_table *cmp_build(struct hs_code *const *codes, size_t n, int ascii);
 void cmp_free(struct cmp_table *t);
 
 /* Minimum width of one column before the layout switches to stacked rows. */
 #define CMP_MIN_COL 14
+
+/* Side by side: the row labels take CMP_LABEL_W columns ("* Safe to retry"), and each
+ * code's column is preceded by a separator of CMP_SEP_W (" | "). */
+#define CMP_LABEL_W 15
+#define CMP_SEP_W 3
+
+/* The width of one code's column for n_codes codes in width columns (0 when width <= 0):
+ * the one rule for the command line and the browser. Below CMP_MIN_COL, stacked. */
+int cmp_col_width(size_t n_codes, int width);
 
 /* Lay the table out in plain text for width columns (0: no limit). Side by side when the
  * columns fit at CMP_MIN_COL or more, else stacked code by code. No line is wider than

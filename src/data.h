@@ -117,8 +117,9 @@ enum hs_status hsdb_open_file(const char *path, struct hs_db **out, char **err);
 void hsdb_close(struct hs_db *db);
 const char *hsdb_error(const struct hs_db *db);
 
-/* For tests: when should_fail returns true, the allocation this module is about to make
- * fails (NULL: never). Paired with SQLITE_CONFIG_MALLOC it fails any allocation. */
+/* For tests: when should_fail returns true, the allocation this module (or the query
+ * builder it uses for search, query.h) is about to make fails (NULL: never). Paired with
+ * SQLITE_CONFIG_MALLOC it fails any allocation. */
 void hsdb_set_alloc_failure(int (*should_fail)(void));
 
 /* Cap the SQLite work of each later call (virtual machine steps, roughly); 0 = no cap.

@@ -12,6 +12,8 @@
 
 #include <sqlite3.h>
 
+#include "util.h"
+
 extern const unsigned char hs_db_blob[];
 extern const unsigned char hs_db_blob_end[];
 
@@ -24,6 +26,7 @@ static int (*alloc_should_fail)(void);
 void hsdb_set_alloc_failure(int (*should_fail)(void))
 {
     alloc_should_fail = should_fail;
+    util_set_alloc_failure(should_fail);     /* the query builder's, used by search */
 }
 
 void *db_malloc(size_t n)

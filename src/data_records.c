@@ -44,17 +44,17 @@ static enum hs_status count_row(sqlite3_stmt *st, void *arg)
 {
     size_t *counts = arg;
     int k = sqlite3_column_int(st, 0);
-    if (k >= 1 && k <= 5)
+    if (k >= 0 && k < HS_N_CLASSES)
         counts[k] = (size_t)sqlite3_column_int64(st, 1);
     return HS_OK;
 }
 
-enum hs_status hsdb_class_counts(struct hs_db *db, size_t counts[6])
+enum hs_status hsdb_class_counts(struct hs_db *db, size_t counts[HS_N_CLASSES])
 {
-    memset(counts, 0, 6 * sizeof counts[0]);
+    memset(counts, 0, HS_N_CLASSES * sizeof counts[0]);
     db_start_call(db);
     enum hs_status s = HS_OK;
-    for (int k = 1; k <= 5 && s == HS_OK; k++) {
+    for (int k = 0; k < HS_N_CLASSES && s == HS_OK; k++) {
         int args[1] = {k};
         /* One count per class over the (class, code) index. */
         s = db_run(db, "SELECT class, count(*) FROM codes WHERE class = ?1", args, 1, NULL, count_row, counts);

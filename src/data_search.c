@@ -2,6 +2,7 @@
  * suggestions from the vocabulary. */
 #include "data_int.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,19 +68,25 @@ static enum hs_status snip_row(sqlite3_stmt *st, void *arg)
     hit->score = sa->score;
     char *snip = NULL;
     /* A name that says every word needs no excerpt of the text: the summary tells more
-     * (marked where it holds the words too). */
+     * (marked where it holds the words too). query_snippet's NULL is "no match" unless
+     * errno says out of memory. */
+    errno = 0;
     char *in_name = hit->e.phrase ? query_snippet(hit->e.phrase, sa->words, sa->n_words, 12) : NULL;
+    int oom = !in_name && errno == ENOMEM;
     size_t marks = 0;
     for (const char *c = in_name; c && *c; c++)
         marks += *c == '\x01';
     free(in_name);
     int last = marks >= sa->n_words ? 6 : 10;
-    for (int c = 6; c <= last && !snip; c++) {
+    for (int c = 6; c <= last && !snip && !oom; c++) {
         const char *t = (const char *)sqlite3_column_text(st, c);
-        if (t)
+        if (t) {
+            errno = 0;
             snip = query_snippet(t, sa->words, sa->n_words, 12);
+            oom = !snip && errno == ENOMEM;
+        }
     }
-    hit->snippet = snip ? db_dup(snip) : db_dup(hit->e.summary ? hit->e.summary : "");
+    hit->snippet = oom ? NULL : snip ? db_dup(snip) : db_dup(hit->e.summary ? hit->e.summary : "");
     free(snip);
     if (!hit->snippet)
         ok = 0;
@@ -338,7 +345,10 @@ static int plain_word(const char *s)
 static enum hs_status plan_make(struct hs_db *db, const char *text, size_t len, int prefix_last, struct plan *p)
 {
     memset(p, 0, sizeof *p);
+    errno = 0;
     p->n = query_terms(text, len, prefix_last, p->t);
+    if (!p->n && errno == ENOMEM)
+        return db_nomem(db);
     for (size_t i = 0; i < p->n && !p->klass; i++)
         p->klass = p->t[i].klass;
     if (!p->n || !p->t[p->n - 1].open)
@@ -371,10 +381,10 @@ struct expr {
 
 static void expr_init(struct expr *x, const char *op)
 {
-    sb_init(&x->e);
-    sb_init(&x->map);
-    sb_init(&x->gaps);
-    sb_init(&x->cur);
+    sb_init_soft(&x->e);
+    sb_init_soft(&x->map);
+    sb_init_soft(&x->gaps);
+    sb_init_soft(&x->cur);
     x->n_cur = 0;
     x->slot = 0;
     x->gap = 0;
@@ -436,6 +446,12 @@ static void expr_phrase(struct expr *x, const char *word, int star)
     sb_putc(&x->map, (char)('a' + x->slot - 1));
 }
 
+/* Whether a buffer of the expression ran out of memory (then it is unusable). */
+static int expr_failed(const struct expr *x)
+{
+    return x->e.failed || x->map.failed || x->gaps.failed || x->cur.failed;
+}
+
 /* Ends the expression. 0 when it is empty. */
 static int expr_done(struct expr *x)
 {
@@ -473,15 +489,18 @@ static int expr_all(const struct plan *p, struct expr *x)
 }
 
 /* The name tier: the typed words as a phrase in the name or an alias, with and without
- * the question phrasing ("i'm a teapot", "what is i'm a teapot"). NULL when none. */
-static char *expr_names(const struct plan *p)
+ * the question phrasing ("i'm a teapot", "what is i'm a teapot"). *out is NULL when there
+ * are none (caller frees). */
+static enum hs_status expr_names(struct hs_db *db, const struct plan *p, char **out)
 {
     struct sb e, ph;
-    sb_init(&e);
+    int failed = 0;
+    *out = NULL;
+    sb_init_soft(&e);
     sb_puts(&e, "{phrase aliases} : (");
     size_t start = e.len;
     for (int content = 0; content < 2; content++) {
-        sb_init(&ph);
+        sb_init_soft(&ph);
         int skipped = 0;
         for (size_t i = 0; i < p->n; i++) {
             const struct query_term *t = &p->t[i];
@@ -500,14 +519,16 @@ static char *expr_names(const struct plan *p)
             if (p->n && p->t[p->n - 1].open && !p->expand)
                 sb_putc(&e, '*');
         }
+        failed |= ph.failed;
         sb_free(&ph);
     }
-    if (e.len == start) {
+    if (e.len == start || failed || e.failed) {
         sb_free(&e);
-        return NULL;
+        return failed || e.failed ? db_nomem(db) : HS_OK;
     }
     sb_putc(&e, ')');
-    return sb_steal(&e);
+    *out = sb_steal(&e);
+    return *out ? HS_OK : db_nomem(db);
 }
 
 static enum hs_status term_count_row(sqlite3_stmt *st, void *arg)
@@ -641,11 +662,11 @@ static enum hs_status correction(struct hs_db *db, const char *word, char **out)
         s = HS_OK;
     for (int i = 0; s == HS_OK && i < a.n && !*out; i++) {
         struct sb e;
-        sb_init(&e);
+        sb_init_soft(&e);
         sb_puts(&e, "{phrase aliases summary words} : ");
         query_quote(&e, a.v[i].term, strlen(a.v[i].term));
-        int found;
-        s = any_match(db, e.buf, &found);
+        int found = 0;
+        s = e.failed ? db_nomem(db) : any_match(db, e.buf, &found);
         sb_free(&e);
         if (s == HS_OK && found) {
             *out = a.v[i].term;
@@ -663,10 +684,10 @@ static enum hs_status correction(struct hs_db *db, const char *word, char **out)
 static enum hs_status misspelt(struct hs_db *db, const char *text, const char *word, char **fix)
 {
     struct sb one;
-    sb_init(&one);
+    sb_init_soft(&one);
     query_quote(&one, text, strlen(text));
-    int found;
-    enum hs_status s = any_match(db, one.buf, &found);
+    int found = 0;
+    enum hs_status s = one.failed ? db_nomem(db) : any_match(db, one.buf, &found);
     sb_free(&one);
     *fix = NULL;
     if (s == HS_OK && !found)
@@ -675,11 +696,12 @@ static enum hs_status misspelt(struct hs_db *db, const char *text, const char *w
 }
 
 /* Any word that is not question phrasing; a hyphenated or joined word
- * ("ERR_TOO_MANY_REDIRECTS") counts as its words. 0 when nothing is searchable. */
-static int expr_some(const struct plan *p, struct expr *x)
+ * ("ERR_TOO_MANY_REDIRECTS") counts as its words. *ok is 0 when nothing is searchable. */
+static enum hs_status expr_some(struct hs_db *db, const struct plan *p, struct expr *x, int *ok)
 {
+    int oom = 0;
     expr_init(x, " OR ");
-    for (size_t i = 0; i < p->n; i++) {
+    for (size_t i = 0; i < p->n && !oom; i++) {
         const struct query_term *t = &p->t[i];
         if (t->filler) {
             expr_skip(x);
@@ -687,21 +709,27 @@ static int expr_some(const struct plan *p, struct expr *x)
             put_term(x, p, i);
         } else {
             char **words;
+            errno = 0;
             size_t nw = query_words(t->text, strlen(t->text), &words);
-            for (size_t k = 0; k < nw; k++) {
+            oom = !words;
+            for (size_t k = 0; k < nw && !oom; k++) {
                 struct query_term probe[1];
+                errno = 0;
                 size_t np = query_terms(words[k], strlen(words[k]), 0, probe);
+                oom = !np && errno == ENOMEM;
                 if (np == 1 && probe[0].filler)
                     expr_skip(x);
-                else if (expr_word(x))
+                else if (!oom && expr_word(x))
                     expr_phrase(x, words[k], 0);
                 query_terms_free(probe, np);
-                free(words[k]);
             }
+            for (size_t k = 0; k < nw; k++)
+                free(words[k]);
             free(words);
         }
     }
-    return expr_done(x);
+    *ok = expr_done(x);
+    return oom || expr_failed(x) ? db_nomem(db) : HS_OK;
 }
 
 /* The typed terms again, each single word that matches nothing replaced by its correction;
@@ -720,7 +748,7 @@ static enum hs_status corrected(struct hs_db *db, const struct query_term *t, si
     }
     if (s == HS_OK && changed) {
         struct sb r;
-        sb_init(&r);
+        sb_init_soft(&r);
         for (size_t i = 0; i < n; i++) {
             if (i)
                 sb_putc(&r, ' ');
@@ -730,7 +758,7 @@ static enum hs_status corrected(struct hs_db *db, const struct query_term *t, si
             if (t[i].quoted)
                 sb_putc(&r, '"');
         }
-        *out = db_dup(r.buf);
+        *out = r.failed ? NULL : db_dup(r.buf);
         sb_free(&r);
         if (!*out)
             s = db_nomem(db);
@@ -762,7 +790,9 @@ static enum hs_status search_named(struct hs_db *db, const struct plan *p, struc
             if (s == HS_NOTFOUND)
                 s = HS_OK;
         }
-    char *names = s == HS_OK ? expr_names(p) : NULL;
+    char *names = NULL;
+    if (s == HS_OK)
+        s = expr_names(db, p, &names);
     if (names) {
         /* No bm25() in this tier: it would first count the rows of every word over the
          * whole index; a name that says the words is ranked by being short instead. */
@@ -800,9 +830,10 @@ static enum hs_status search_ranked(struct hs_db *db, const struct plan *p, stru
     enum hs_status s = need_ranker(db);
     if (s != HS_OK)
         return s;
-    if (!expr_all(p, &x)) {
+    if (!expr_all(p, &x) || expr_failed(&x)) {
+        s = expr_failed(&x) ? db_nomem(db) : HS_OK;
         expr_free(&x);
-        return HS_OK;
+        return s;
     }
     struct ranked *r = db_calloc(1, sizeof *r);
     if (!r) {
@@ -818,13 +849,17 @@ static enum hs_status search_ranked(struct hs_db *db, const struct plan *p, stru
     int all = r->n;
     if (s == HS_NOTFOUND)
         s = HS_OK;
-    if (s == HS_OK && expr_some(p, &x) && (x.slot > 3 || all < FEW)) {
-        const char *some[3] = {x.e.buf, x.map.buf, x.gaps.buf};
-        s = db_run_texts(db, RANK_SOME, (int[]){want, p->klass, x.slot}, 3, some, 3, ranked_row, r);
-        if (s == HS_NOTFOUND)
-            s = HS_OK;
+    int some_ok = 0;
+    if (s == HS_OK) {
+        s = expr_some(db, p, &x, &some_ok);
+        if (s == HS_OK && some_ok && (x.slot > 3 || all < FEW)) {
+            const char *some[3] = {x.e.buf, x.map.buf, x.gaps.buf};
+            s = db_run_texts(db, RANK_SOME, (int[]){want, p->klass, x.slot}, 3, some, 3, ranked_row, r);
+            if (s == HS_NOTFOUND)
+                s = HS_OK;
+        }
+        expr_free(&x);
     }
-    expr_free(&x);
     if (s == HS_OK) {
         int best = 0;
         for (int i = 0; i < r->n; i++)
@@ -847,17 +882,20 @@ static enum hs_status search_plan(struct hs_db *db, const struct plan *p, struct
     return s == HS_OK ? search_ranked(db, p, k, held_all) : s;
 }
 
-/* The words to mark in snippets: those of the words that are not question phrasing. */
+/* The words to mark in snippets: those of the words that are not question phrasing.
+ * *out is NULL only when out of memory. */
 static size_t snippet_words(const struct plan *p, char ***out)
 {
     struct sb b;
-    sb_init(&b);
+    sb_init_soft(&b);
+    sb_puts(&b, "");
     for (size_t i = 0; i < p->n; i++)
         if (!p->t[i].filler) {
             sb_puts(&b, p->t[i].open && p->expand ? p->completions[0] : p->t[i].text);
             sb_putc(&b, ' ');
         }
-    size_t n = query_words(b.buf ? b.buf : "", b.len, out);
+    *out = NULL;
+    size_t n = b.failed ? 0 : query_words(b.buf, b.len, out);
     sb_free(&b);
     return n;
 }
@@ -930,6 +968,8 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
         /* The rows for the kept codes, with their snippets, in rank order. */
         struct snip_acc sa = {&a, NULL, 0, 0};
         sa.n_words = snippet_words(p, &sa.words);
+        if (s == HS_OK && !sa.words)
+            s = db_nomem(db);
         for (int i = 0; s == HS_OK && i < k->n; i++) {
             sa.score = k->scores[i];
             s = db_run(db, "SELECT " ENTRY_COLS ", s.summary, s.body, s.vendors, s.aliases, s.words "
@@ -961,7 +1001,11 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
 enum hs_status hsdb_suggest(struct hs_db *db, const char *text, char **out)
 {
     struct query_term t[QUERY_MAX_TOKENS];
+    *out = NULL;
+    errno = 0;
     size_t n = query_terms(text, strlen(text), 0, t);
+    if (!n && errno == ENOMEM)
+        return db_nomem(db);
     db_start_call(db);
     enum hs_status s = corrected(db, t, n, out);
     query_terms_free(t, n);

@@ -227,6 +227,26 @@ const char *doc_status_word(char status)
     }
 }
 
+struct doc_looks doc_looks_of(enum doc_kind kind)
+{
+    static const struct doc_looks looks[] = {
+        [DOC_BLANK] = {LOOK_PLAIN, LOOK_PLAIN},
+        [DOC_TITLE] = {LOOK_TITLE, LOOK_TITLE},
+        [DOC_META] = {LOOK_DIM, LOOK_DIM},
+        [DOC_SUMMARY] = {LOOK_PLAIN, LOOK_PLAIN},
+        [DOC_HEADING] = {LOOK_HEADING, LOOK_DIM},     /* the heading, then its source */
+        [DOC_FACT] = {LOOK_DIM, LOOK_PLAIN},          /* the label, then the value */
+        [DOC_TEXT] = {LOOK_PLAIN, LOOK_PLAIN},
+        [DOC_BULLET] = {LOOK_PLAIN, LOOK_PLAIN},
+        [DOC_PRE] = {LOOK_PRE, LOOK_PRE},
+        [DOC_LINK] = {LOOK_LINK, LOOK_PLAIN},         /* the code and phrase, then why */
+        [DOC_ROW] = {LOOK_LINK, LOOK_PLAIN},
+    };
+    if ((size_t)kind >= sizeof looks / sizeof looks[0])
+        return looks[DOC_TEXT];
+    return looks[kind];
+}
+
 const char *doc_class_range(int klass)
 {
     static const char *const r[] = {"?xx", "1xx", "2xx", "3xx", "4xx", "5xx"};

@@ -35,6 +35,25 @@ struct doc {
     size_t n, cap;
 };
 
+/* How a line looks: the one table for both front ends. The command line turns a look into
+ * SGR colours (cli_out.c), the browser into curses attributes (draw.c). */
+enum doc_look {
+    LOOK_PLAIN,
+    LOOK_DIM,
+    LOOK_HEADING,   /* bold, underlined */
+    LOOK_PRE,       /* an example exchange */
+    LOOK_TITLE,     /* the colour of the document's class (and bold on the command line) */
+    LOOK_LINK,      /* the colour of the class of the code the line leads to */
+};
+
+struct doc_looks {
+    enum doc_look key;    /* the first key_len bytes */
+    enum doc_look rest;   /* the rest of the line */
+};
+
+/* The looks of a line of this kind. */
+struct doc_looks doc_looks_of(enum doc_kind kind);
+
 /* Build the document of a code or class for a given width (0: no wrapping) and character
  * set (ascii: only ASCII output). Caller frees with doc_free. */
 struct doc *doc_code(const struct hs_code *c, int width, int ascii);

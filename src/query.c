@@ -2,6 +2,7 @@
 #include "query.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,8 +47,22 @@ static int is_space_cp(uint32_t cp)
            cp == 0xA0 || cp == 0x3000;
 }
 
-/* Split text into tokens. Returns the count (at most QUERY_MAX_TOKENS); *ends_in_space
- * tells whether the last token was finished by a space or a closing quote. */
+/* Out of memory: set errno for the caller and return NULL. */
+static void *nomem(void)
+{
+    errno = ENOMEM;
+    return NULL;
+}
+
+static void free_tokens(struct token *tok, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        sb_free(&tok[i].text);
+}
+
+/* Split text into tokens. Returns the count (at most QUERY_MAX_TOKENS); *finished_last
+ * tells whether the last token was finished by a space or a closing quote. Out of memory:
+ * frees the tokens and returns (size_t)-1. */
 static size_t tokenize(const char *text, size_t len, struct token *tok, int *finished_last)
 {
     size_t n = 0, i = 0;
@@ -83,7 +98,7 @@ static size_t tokenize(const char *text, size_t len, struct token *tok, int *fin
             if (n == QUERY_MAX_TOKENS)
                 break;
             cur = &tok[n++];
-            sb_init(&cur->text);
+            sb_init_soft(&cur->text);
             cur->quoted = in_quote;
             cur->searchable = 0;
             *finished_last = 0;
@@ -96,6 +111,11 @@ static size_t tokenize(const char *text, size_t len, struct token *tok, int *fin
     }
     if (in_quote && cur)
         *finished_last = 0;
+    for (size_t j = 0; j < n; j++)
+        if (tok[j].text.failed) {
+            free_tokens(tok, n);
+            return (size_t)-1;
+        }
     return n;
 }
 
@@ -115,7 +135,7 @@ static size_t last_searchable(const struct token *tok, size_t n)
 static char *join_tokens(struct token *tok, size_t n, size_t skip, size_t prefix)
 {
     struct sb out;
-    sb_init(&out);
+    sb_init_soft(&out);
     for (size_t i = 0; i < n; i++) {
         if (tok[i].searchable && i != skip) {
             if (out.len)
@@ -126,11 +146,16 @@ static char *join_tokens(struct token *tok, size_t n, size_t skip, size_t prefix
         }
         sb_free(&tok[i].text);
     }
+    if (out.failed) {
+        sb_free(&out);
+        return nomem();
+    }
     if (out.len == 0) {
         sb_free(&out);
         return NULL;
     }
-    return sb_steal(&out);
+    char *s = sb_steal(&out);
+    return s ? s : nomem();
 }
 
 /* The last token, when it is an unfinished, unquoted word that the text ends in. */
@@ -144,6 +169,8 @@ char *query_build(const char *text, size_t len, int prefix_last)
     struct token tok[QUERY_MAX_TOKENS];
     int finished_last;
     size_t n = tokenize(text, len, tok, &finished_last);
+    if (n == (size_t)-1)
+        return nomem();
     size_t last = last_searchable(tok, n);
     return join_tokens(tok, n, n, prefix_last && open_last(tok, n, finished_last, last) ? last : n);
 }
@@ -154,6 +181,8 @@ char *query_split_last(const char *text, size_t len, char **last)
     int finished_last;
     size_t n = tokenize(text, len, tok, &finished_last);
     *last = NULL;
+    if (n == (size_t)-1)
+        return nomem();
     size_t lastw = last_searchable(tok, n);
     int split = open_last(tok, n, finished_last, lastw);
     /* Only a plain word: "C++" or "HTTP/1" keep FTS5's own prefix handling. */
@@ -171,8 +200,17 @@ char *query_split_last(const char *text, size_t len, char **last)
             tok[lastw].text.buf[j] = (char)(c + 32);
     }
     *last = sb_steal(&tok[lastw].text);
-    sb_init(&tok[lastw].text);
-    return join_tokens(tok, n, lastw, n);
+    if (!*last) {
+        free_tokens(tok, n);
+        return nomem();
+    }
+    errno = 0;
+    char *base = join_tokens(tok, n, lastw, n);
+    if (!base && errno == ENOMEM) {
+        free(*last);              /* out of memory: nothing for the caller to free */
+        *last = NULL;
+    }
+    return base;
 }
 
 char *query_phrase(const char *text, size_t len, int prefix_last)
@@ -180,8 +218,10 @@ char *query_phrase(const char *text, size_t len, int prefix_last)
     struct token tok[QUERY_MAX_TOKENS];
     int finished_last;
     size_t n = tokenize(text, len, tok, &finished_last);
+    if (n == (size_t)-1)
+        return nomem();
     struct sb out;
-    sb_init(&out);
+    sb_init_soft(&out);
     size_t last = last_searchable(tok, n), kept = 0;
     for (size_t i = 0; i < n; i++) {
         if (tok[i].searchable) {
@@ -192,12 +232,13 @@ char *query_phrase(const char *text, size_t len, int prefix_last)
     }
     if (!kept) {
         sb_free(&out);
-        return NULL;
+        return out.failed ? nomem() : NULL;
     }
     sb_putc(&out, '"');
     if (prefix_last && open_last(tok, n, finished_last, last))
         sb_putc(&out, '*');
-    return sb_steal(&out);
+    char *s = sb_steal(&out);
+    return s ? s : nomem();
 }
 
 /* Words of question phrasing: "what status code for a validation error" asks about
@@ -243,6 +284,10 @@ size_t query_terms(const char *text, size_t len, int prefix_last, struct query_t
     struct token tok[QUERY_MAX_TOKENS];
     int finished_last;
     size_t n = tokenize(text, len, tok, &finished_last);
+    if (n == (size_t)-1) {
+        errno = ENOMEM;
+        return 0;
+    }
     size_t last = last_searchable(tok, n);
     int open = prefix_last && open_last(tok, n, finished_last, last);
     size_t k = 0;
@@ -261,7 +306,8 @@ size_t query_terms(const char *text, size_t len, int prefix_last, struct query_t
         size_t bl = tok[i].text.len;
         colon[k] = bl > 1 && b[bl - 1] == ':';
         /* parts: runs of word characters */
-        for (size_t j = 0, in_word = 0; j < bl;) {
+        int in_word = 0;
+        for (size_t j = 0; j < bl;) {
             uint32_t cp;
             size_t step = txt_decode(b + j, bl - j, &cp);
             if (step == 0)
@@ -269,7 +315,7 @@ size_t query_terms(const char *text, size_t len, int prefix_last, struct query_t
             int w = is_word_cp(cp);
             if (w && !in_word)
                 t->parts++;
-            in_word = (size_t)w;
+            in_word = w;
             j += step;
         }
         /* norm: outer ASCII punctuation cut, ASCII lower-cased */
@@ -278,11 +324,19 @@ size_t query_terms(const char *text, size_t len, int prefix_last, struct query_t
             from++;
         while (to > from && (unsigned char)b[to - 1] < 0x80 && !isalnum((unsigned char)b[to - 1]))
             to--;
-        t->norm = xstrndup(b + from, to - from);
+        t->norm = try_strndup(b + from, to - from);
+        t->text = t->norm ? sb_steal(&tok[i].text) : NULL;
+        k++;
+        if (!t->text) {
+            /* out of memory: nothing for the caller to free */
+            query_terms_free(out, k);
+            free_tokens(tok + i + 1, n - i - 1);
+            sb_free(&tok[i].text);
+            errno = ENOMEM;
+            return 0;
+        }
         for (char *c = t->norm; *c; c++)
             *c = (char)tolower((unsigned char)*c);
-        t->text = sb_steal(&tok[i].text);
-        k++;
     }
     int content = 0;
     for (size_t i = 0; i < k; i++) {
@@ -353,12 +407,24 @@ int query_code_range(const char *text, size_t len, int *lo, int *hi)
     return 1;
 }
 
+static void free_words(char **w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(w[i]);
+    free(w);
+}
+
 size_t query_words(const char *text, size_t len, char ***words)
 {
     size_t n = 0, cap = 4;
-    char **w = xmalloc(cap * sizeof *w);
+    *words = NULL;
+    char **w = try_malloc(cap * sizeof *w);
+    if (!w) {
+        errno = ENOMEM;
+        return 0;
+    }
     struct sb cur;
-    sb_init(&cur);
+    sb_init_soft(&cur);
     size_t i = 0;
     while (i <= len) {
         uint32_t cp = ' ';
@@ -372,18 +438,32 @@ size_t query_words(const char *text, size_t len, char ***words)
                 txt_encode(&cur, cp);
         } else if (cur.len) {
             if (n < QUERY_MAX_TOKENS) {
-                if (n == cap) {
-                    cap *= 2;
-                    w = xrealloc(w, cap * sizeof *w);
+                char **nw = n == cap ? try_realloc(w, cap * 2 * sizeof *w) : w;
+                char *word = nw ? sb_steal(&cur) : NULL;
+                if (nw)
+                    w = nw;
+                if (!word) {
+                    sb_free(&cur);
+                    free_words(w, n);
+                    errno = ENOMEM;
+                    return 0;
                 }
-                w[n++] = sb_steal(&cur);
+                if (n == cap)
+                    cap *= 2;
+                w[n++] = word;
             } else {
                 sb_reset(&cur);
             }
         }
         i += k;
     }
+    int failed = cur.failed;
     sb_free(&cur);
+    if (failed) {
+        free_words(w, n);
+        errno = ENOMEM;
+        return 0;
+    }
     *words = w;
     return n;
 }
@@ -395,9 +475,9 @@ char *query_stem(const char *word)
     for (int i = 0; suffixes[i]; i++) {
         size_t sl = strlen(suffixes[i]);
         if (len >= sl + 3 && strcmp(word + len - sl, suffixes[i]) == 0)
-            return xstrndup(word, len - sl);
+            return try_strndup(word, len - sl);
     }
-    return xstrdup(word);
+    return try_strndup(word, len);
 }
 
 /* ---- snippets ------------------------------------------------------------------------- */
@@ -445,16 +525,24 @@ char *query_snippet(const char *text, char *const *words, size_t n_words, int ma
     size_t stem_len[QUERY_MAX_TOKENS];
     unsigned char first[256] = {0};     /* first letters of the stems */
     size_t n_stems = n_words < QUERY_MAX_TOKENS ? n_words : QUERY_MAX_TOKENS;
+    int oom = 0;
     for (size_t i = 0; i < n_stems; i++) {
         stems[i] = query_stem(words[i]);
-        stem_len[i] = strlen(stems[i]);
-        first[(unsigned char)stems[i][0]] = 1;
+        oom |= !stems[i];
+        stem_len[i] = stems[i] ? strlen(stems[i]) : 0;
+        if (stems[i])
+            first[(unsigned char)stems[i][0]] = 1;
     }
     /* The words of the text and which query word each matches. The window with the most
      * distinct query words wins, the first of equals; the scan stops once a window holds
      * all of them and enough words follow it. */
     size_t n = 0, cap = 64, len = strlen(text);
-    struct span *w = xmalloc(cap * sizeof *w);
+    struct span *w = oom ? NULL : try_malloc(cap * sizeof *w);
+    if (!w) {
+        for (size_t i = 0; i < n_stems; i++)
+            free(stems[i]);
+        return nomem();
+    }
     size_t best = 0, next = 0, stop = (size_t)-1;
     int best_score = -1;
     for (size_t i = 0; i < len && n < stop;) {
@@ -466,8 +554,13 @@ char *query_snippet(const char *text, char *const *words, size_t n_words, int ma
         while (i < len && word_byte((unsigned char)text[i]))
             i++;
         if (n == cap) {
+            struct span *nw = try_realloc(w, cap * 2 * sizeof *w);
+            if (!nw) {
+                oom = 1;
+                break;
+            }
+            w = nw;
             cap *= 2;
-            w = xrealloc(w, cap * sizeof *w);
         }
         w[n].start = st;
         w[n].end = i;
@@ -496,7 +589,7 @@ char *query_snippet(const char *text, char *const *words, size_t n_words, int ma
                 stop = (best > 2 ? best - 2 : 0) + (size_t)max_words + 4;
         }
     }
-    for (; next < n && stop == (size_t)-1; next++) {
+    for (; next < n && stop == (size_t)-1 && !oom; next++) {
         if (w[next].match < 0)
             continue;
         int score = window_score(w, n, next, max_words);
@@ -506,7 +599,7 @@ char *query_snippet(const char *text, char *const *words, size_t n_words, int ma
         }
     }
     char *out = NULL;
-    if (best_score > 0) {
+    if (best_score > 0 && !oom) {
         /* The best window, with a little context before it. */
         size_t from = best > 2 ? best - 2 : 0;
         /* Start at a whole word: "I'm" and "server's" are one word to a reader, though
@@ -517,7 +610,7 @@ char *query_snippet(const char *text, char *const *words, size_t n_words, int ma
         while (to < n && joined(text, w[to - 1].end, w[to].start))
             to++;
         struct sb b;
-        sb_init(&b);
+        sb_init_soft(&b);
         if (from > 0)
             sb_puts(&b, "\xE2\x80\xA6");
         size_t pos = w[from].start;
@@ -544,9 +637,10 @@ char *query_snippet(const char *text, char *const *words, size_t n_words, int ma
                 if (text[k] != '\x01' && text[k] != '\x02')
                     sb_putc(&b, text[k]);     /* the closing punctuation */
         out = sb_steal(&b);
+        oom = !out;
     }
     free(w);
     for (size_t i = 0; i < n_stems; i++)
         free(stems[i]);
-    return out;
+    return oom ? nomem() : out;
 }

@@ -1,5 +1,9 @@
 /* query.h — turns what a person typed into a safe FTS5 query. No SQL is run here.
  *
+ * Out of memory is an error value: the functions below that allocate return NULL (or 0
+ * words) and set errno to ENOMEM; where NULL also means "nothing searchable" or "no match",
+ * set errno to 0 before the call to tell the two apart. Nothing here exits.
+ *
  * The one sharp rule: user text never reaches MATCH as syntax. Every word becomes a quoted
  * FTS5 string (inner quotes doubled), so AND, NOT, NEAR, -x, x:, *, ^ and parentheses are
  * searched as text. Quoted words stay one phrase. NUL bytes and invalid UTF-8 are dropped,
@@ -22,7 +26,7 @@ char *query_build(const char *text, size_t len, int prefix_last);
 /* For live search: when the text ends in an unfinished, unquoted word, returns the query
  * of the other words (NULL if none) and sets *last to that word, lower-cased (caller frees
  * both); the caller expands it from the vocabulary. Otherwise *last is NULL and the
- * result is query_build(text, len, 0). */
+ * result is query_build(text, len, 0). Out of memory: NULL, *last NULL, errno ENOMEM. */
 char *query_split_last(const char *text, size_t len, char **last);
 
 /* One searchable word or quoted phrase of what was typed, as the search ranks it. */
@@ -44,7 +48,7 @@ struct query_term {
 
 /* The searchable terms of text (at most QUERY_MAX_TOKENS) into out; returns the count.
  * With prefix_last, an unquoted last word the text does not end after is marked open.
- * Free with query_terms_free. */
+ * Free with query_terms_free. Out of memory: 0 with errno ENOMEM (nothing to free). */
 size_t query_terms(const char *text, size_t len, int prefix_last, struct query_term *out);
 void query_terms_free(struct query_term *t, size_t n);
 

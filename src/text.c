@@ -322,6 +322,49 @@ int txt_fit(struct sb *b, const char *s, int width, int ellipsis, int ascii)
     return w;
 }
 
+int txt_snippet_line(struct sb *b, const char *prefix, const char *snip, int width, int ascii)
+{
+    size_t start = b->len;
+    sb_puts(b, prefix);
+    for (const char *p = snip; *p;) {
+        size_t n = strcspn(p, "\x01\x02");
+        txt_sanitize_into(b, p, n, 0, ascii);
+        p += n;
+        if (*p)
+            sb_putc(b, *p++);
+    }
+    if (width <= 0 || !b->buf)
+        return 0;
+    /* Columns, markers left out; then the end of the last character that fits in
+     * width - 1 (markers after it are dropped with the rest). */
+    int total = 0;
+    for (size_t i = start; i < b->len;) {
+        uint32_t cp;
+        size_t k = txt_decode(b->buf + i, b->len - i, &cp);
+        total += cp == 1 || cp == 2 ? 0 : txt_cp_width(cp);
+        i += k;
+    }
+    if (total <= width)
+        return 0;
+    int col = 0;
+    size_t keep = start;
+    for (size_t i = start; i < b->len;) {
+        uint32_t cp;
+        size_t k = txt_decode(b->buf + i, b->len - i, &cp);
+        if (cp != 1 && cp != 2) {
+            int cw = txt_cp_width(cp);
+            if (col + cw > width - 1)
+                break;
+            col += cw;
+            keep = i + k;
+        }
+        i += k;
+    }
+    b->len = keep;
+    b->buf[keep] = '\0';
+    return 1;
+}
+
 void txt_json_string(struct sb *b, const char *s)
 {
     size_t len = strlen(s), i = 0;

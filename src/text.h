@@ -53,6 +53,13 @@ size_t txt_wrap_hang(const char *s, int first_width, int rest_width, size_t **st
  * with ascii). Returns the columns used. */
 int txt_fit(struct sb *b, const char *s, int width, int ellipsis, int ascii);
 
+/* A search hit's line, the one layout for the command line and the browser: prefix (plain
+ * text, already sanitised) and then snip (matches between \x01 and \x02 markers) appended
+ * to b, the snippet sanitised with its markers kept. When it is wider than width columns
+ * (markers take none) it is cut to width - 1 columns, for an ellipsis the caller adds in its
+ * own style, and 1 is returned; width <= 0: no limit. */
+int txt_snippet_line(struct sb *b, const char *prefix, const char *snip, int width, int ascii);
+
 /* Append s as a JSON string literal, quotes included. Control characters, DEL, C1, bidi and
  * zero-width characters are escaped as \uXXXX; invalid UTF-8 becomes \ufffd. */
 void txt_json_string(struct sb *b, const char *s);

@@ -402,8 +402,10 @@ void app_search_run(struct app *a)
     a->n_stems = query_words(q, a->query.len, &a->stems);
     for (size_t i = 0; i < a->n_stems; i++) {
         char *stem = query_stem(a->stems[i]);
-        free(a->stems[i]);
-        a->stems[i] = stem;
+        if (stem) {               /* out of memory: the word unstemmed */
+            free(a->stems[i]);
+            a->stems[i] = stem;
+        }
     }
     enum hs_status s = HS_NOTFOUND;
     if (a->query.len)

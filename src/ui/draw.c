@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "../doc.h"
 #include "../text.h"
 
 static int have_color;
@@ -68,6 +69,18 @@ enum style draw_class_style(int klass)
     case 3: return ST_CLASS3;
     case 4: return ST_CLASS4;
     case 5: return ST_CLASS5;
+    default: return ST_NORMAL;
+    }
+}
+
+enum style draw_look(int look, int klass, int link)
+{
+    switch ((enum doc_look)look) {
+    case LOOK_DIM: return ST_DIM;
+    case LOOK_HEADING: return ST_HEADING;
+    case LOOK_PRE: return ST_PRE;
+    case LOOK_TITLE: return draw_class_style(klass);
+    case LOOK_LINK: return draw_class_style(link / 100);
     default: return ST_NORMAL;
     }
 }

@@ -18,6 +18,9 @@ void draw_init(int use_color, int ascii);
 
 attr_t draw_attr(enum style s);
 enum style draw_class_style(int klass);
+/* The style of a look of the document model (doc.h) on a line of a document of class
+ * klass that leads to code link (0: none). */
+enum style draw_look(int look, int klass, int link);
 
 /* Draw s at (y, x) in at most w columns with style; returns the columns used. */
 int draw_text(int y, int x, int w, const char *s, enum style st);

@@ -12,7 +12,7 @@
 #include "app.h"
 #include "draw.h"
 
-#define LABEL_W 15
+#define LABEL_W CMP_LABEL_W
 
 _Static_assert(MAX_MARKS <= CMP_MAX_CODES, "every marked code fits in a comparison");
 
@@ -141,10 +141,6 @@ static void free_lines(struct tline *v, size_t n, size_t cols)
     free(v);
 }
 
-static int col_width(const struct app *a, int w)
-{
-    return (w - LABEL_W - 3 * (int)a->n_cmp) / (int)a->n_cmp;
-}
 
 /* Before drawing: lay the table and the documents out for the width (again only when the
  * width or the hidden rows change), then clamp the scroll. */
@@ -165,7 +161,7 @@ static void compare_prepare(struct app *a, struct rect r)
         a->cl.title = sb_steal(&tb);
         free(title);
         a->cl.t = cmp_build(a->cmp, a->n_cmp, a->ascii);
-        a->cl.cw = col_width(a, r.w);
+        a->cl.cw = cmp_col_width(a->n_cmp, r.w);
         if (a->cl.cw < CMP_MIN_COL) {
             a->cl.stacked = cmp_render(a->cl.t, r.w - 1, a->ascii, a->cmp_hide_same);
             a->cl.total = 0;
@@ -243,16 +239,16 @@ static void draw_compare(struct app *a, struct rect r)
             break;
         if (vl == 0) {
             for (size_t i = 0; i < a->n_cmp; i++) {
-                int x = r.x + LABEL_W + (int)i * (cw + 3);
+                int x = r.x + LABEL_W + (int)i * (cw + CMP_SEP_W);
                 draw_text(y, x + 1, 1, bar, ST_DIM);
                 int sel = (int)i == a->cmp_col;
                 if (sel)
-                    draw_fill(y, x + 3, cw, ST_SELECTED);
+                    draw_fill(y, x + CMP_SEP_W, cw, ST_SELECTED);
                 struct sb h;
                 sb_init(&h);
                 sb_puts(&h, "");
                 txt_fit(&h, t->heads[i], cw, 1, a->ascii);
-                draw_text(y, x + 3, cw, h.buf, sel ? ST_SELECTED : draw_class_style(a->cmp[i]->e.klass));
+                draw_text(y, x + CMP_SEP_W, cw, h.buf, sel ? ST_SELECTED : draw_class_style(a->cmp[i]->e.klass));
                 sb_free(&h);
             }
             continue;
@@ -265,9 +261,9 @@ static void draw_compare(struct app *a, struct rect r)
                 draw_text(y, r.x, LABEL_W, lab, l->differs ? ST_DIFF : ST_DIM);
             }
             for (size_t i = 0; i < a->n_cmp; i++) {
-                int x = r.x + LABEL_W + (int)i * (cw + 3);
+                int x = r.x + LABEL_W + (int)i * (cw + CMP_SEP_W);
                 draw_text(y, x + 1, 1, bar, ST_DIM);
-                draw_text(y, x + 3, cw, l->cell[i], l->differs ? ST_DIFF : ST_NORMAL);
+                draw_text(y, x + CMP_SEP_W, cw, l->cell[i], l->differs ? ST_DIFF : ST_NORMAL);
             }
             continue;
         }
@@ -276,20 +272,21 @@ static void draw_compare(struct app *a, struct rect r)
             if (a->cmp_focus) {
                 char f[64];
                 snprintf(f, sizeof f, "(column %d scrolls alone; Tab: all)", a->cmp_col + 1);
-                draw_text(y, r.x + LABEL_W + 3, r.w - LABEL_W - 3, f, ST_DIM);
+                draw_text(y, r.x + LABEL_W + CMP_SEP_W, r.w - LABEL_W - CMP_SEP_W, f, ST_DIM);
             }
             continue;
         }
         size_t dl = vl - ntl - 2;
         for (size_t i = 0; i < a->n_cmp; i++) {
-            int x = r.x + LABEL_W + (int)i * (cw + 3);
+            int x = r.x + LABEL_W + (int)i * (cw + CMP_SEP_W);
             size_t idx = dl + (a->cmp_focus && (int)i == a->cmp_col ? a->cmp_col_top[i] : 0);
             draw_text(y, x + 1, 1, bar, ST_DIM);
             if (idx < docs[i]->n) {
+                /* A narrow column draws a line in one style: its rest's, a heading's own. */
                 const struct doc_line *d = &docs[i]->v[idx];
-                enum style st = d->kind == DOC_HEADING ? ST_HEADING : d->kind == DOC_TITLE ? draw_class_style(a->cmp[i]->e.klass)
-                              : d->kind == DOC_PRE ? ST_PRE : d->kind == DOC_META ? ST_DIM : ST_NORMAL;
-                draw_text(y, x + 3, cw, d->text, st);
+                struct doc_looks lk = doc_looks_of(d->kind);
+                enum style st = draw_look(d->kind == DOC_HEADING ? lk.key : lk.rest, a->cmp[i]->e.klass, d->link);
+                draw_text(y, x + CMP_SEP_W, cw, d->text, st);
             }
         }
     }

@@ -58,31 +58,12 @@ static size_t find_matches(const struct app *a, const char *line, size_t *st, si
     return n;
 }
 
-static enum style line_style(const struct doc_line *l, int klass)
-{
-    switch (l->kind) {
-    case DOC_TITLE: return draw_class_style(klass);
-    case DOC_META: return ST_DIM;
-    case DOC_HEADING: return ST_HEADING;
-    case DOC_PRE: return ST_PRE;
-    default: return ST_NORMAL;
-    }
-}
-
 static void draw_line(struct app *a, const struct doc_line *l, int y, int x, int w, int is_cursor)
 {
     int klass = a->cur ? a->cur->e.klass : a->cur_class ? a->cur_class->klass : 0;
-    enum style base = line_style(l, klass);
-    enum style key_style = base;
-    if (l->kind == DOC_HEADING)
-        key_style = ST_HEADING;
-    else if (l->kind == DOC_FACT)
-        key_style = ST_DIM;
-    else if (l->kind == DOC_LINK || l->kind == DOC_ROW)
-        key_style = draw_class_style(l->link / 100);
-    if (l->kind == DOC_TITLE)
-        key_style = base;
-    enum style rest_style = l->kind == DOC_HEADING ? ST_SOURCE : base;
+    struct doc_looks lk = doc_looks_of(l->kind);
+    enum style key_style = draw_look(lk.key, klass, l->link);
+    enum style rest_style = draw_look(lk.rest, klass, l->link);
     if (is_cursor) {
         draw_fill(y, x, w, ST_SELECTED);
         key_style = rest_style = ST_SELECTED;
@@ -103,12 +84,6 @@ static void draw_line(struct app *a, const struct doc_line *l, int y, int x, int
             if (pos < l->key_len && next > l->key_len)
                 next = l->key_len;
             s = pos < l->key_len ? key_style : rest_style;
-        }
-        if (l->kind == DOC_TITLE && s != ST_MATCH && !is_cursor) {
-            col += draw_textn(y, x + col, w - col, l->text + pos, next - pos, s);
-            /* bold title */
-            pos = next;
-            continue;
         }
         col += draw_textn(y, x + col, w - col, l->text + pos, next - pos, s);
         pos = next;

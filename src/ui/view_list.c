@@ -70,37 +70,21 @@ static void keep_visible(struct app *a, int rows)
     }
 }
 
-/* The snippet's visible text (markers dropped, sanitised). */
-static void snippet_plain(struct app *a, const char *snip, struct sb *out)
-{
-    const char *p = snip;
-    while (*p) {
-        size_t n = strcspn(p, "\x01\x02");
-        txt_sanitize_into(out, p, n, 0, a->ascii);
-        p += n;
-        if (*p)
-            p++;
-    }
-}
-
-/* The snippet on one row of w columns: matches highlighted, cut with an ellipsis. */
+/* The snippet on one row of w columns (txt_snippet_line: the command line's layout too):
+ * matches highlighted, cut with an ellipsis. */
 static void draw_snippet(struct app *a, int y, int x, int w, const char *snip, int selected)
 {
-    struct sb vis, b;
-    sb_init(&vis);
-    sb_init(&b);
-    sb_puts(&vis, "");
-    snippet_plain(a, snip, &vis);
-    int cut = txt_width(vis.buf, vis.len) > w;
+    struct sb line;
+    sb_init(&line);
+    sb_puts(&line, "");
+    int cut = txt_snippet_line(&line, "", snip, w, a->ascii);
     int room = cut ? w - 1 : w;
     int col = 0;
-    const char *p = snip;
+    const char *p = line.buf;
     int mark = 0;
     while (*p && col < room) {
         size_t n = strcspn(p, "\x01\x02");
-        sb_reset(&b);
-        txt_sanitize_into(&b, p, n, 0, a->ascii);
-        col += draw_text(y, x + col, room - col, b.buf ? b.buf : "", mark ? ST_MATCH : selected ? ST_SELECTED_DIM : ST_DIM);
+        col += draw_textn(y, x + col, room - col, p, n, mark ? ST_MATCH : selected ? ST_SELECTED_DIM : ST_DIM);
         p += n;
         if (*p == '\x01')
             mark = 1;
@@ -111,8 +95,7 @@ static void draw_snippet(struct app *a, int y, int x, int w, const char *snip, i
     }
     if (cut && w >= 1)
         draw_text(y, x + room, 1, a->ascii ? "~" : "\xE2\x80\xA6", selected ? ST_SELECTED_DIM : ST_DIM);
-    sb_free(&b);
-    sb_free(&vis);
+    sb_free(&line);
 }
 
 /* Before drawing: scroll so the selection shows, and load the rows that will show. */

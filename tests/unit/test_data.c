@@ -1,6 +1,7 @@
 /* Unit tests for the data layer against the embedded database: lookups, lists, ranking
  * of everyday questions, suggestions, groups, refusal of foreign files, and
  * out-of-memory at every SQLite allocation. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "testutil.h"
 
 #include "data.h"
+#include "query.h"
 
 #define HS_STR_(x) #x
 #define HS_STR(x) HS_STR_(x)
@@ -434,7 +436,7 @@ static void test_refuses_foreign_and_broken_files(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
-/* ---- out of memory: fail the Nth allocation (SQLite's or the data layer's), for every N until a run succeeds --- */
+/* ---- out of memory: fail the Nth allocation (SQLite's, the data layer's or the query builder's), for every N until a run succeeds --- */
 
 static sqlite3_mem_methods real_mem;
 static long countdown = -1;   /* allocations left before failing; -1: never fail */
@@ -492,6 +494,8 @@ static void test_out_of_memory_everywhere(void **state)
             s = hsdb_code(d, 404, &c);
             hs_code_free(c);
             if (s == HS_OK) {
+                /* A live search: the query builder (query.h) splits off the last word,
+                 * expands it, quotes, makes snippets; its allocations fail here too. */
                 struct hs_hits h;
                 s = hsdb_search(d, "captive portal", 14, 1, 20, &h);
                 if (s == HS_OK)
@@ -521,6 +525,13 @@ static void test_out_of_memory_everywhere(void **state)
                 completed = 1;
         }
     }
+    countdown = -1;
+    /* The query builder's allocations are among those that failed: out of memory there is
+     * an error value too (NULL and ENOMEM, never an exit). */
+    countdown = 0;
+    errno = 0;
+    assert_null(query_build("captive portal", 14, 1));
+    assert_int_equal(errno, ENOMEM);
     countdown = -1;
     hsdb_set_alloc_failure(NULL);
     assert_true(completed);
