@@ -255,14 +255,18 @@ static enum hs_status finish_open(struct hs_db *db, enum hs_status s, struct hs_
     return s;
 }
 
-/* SQLite's page cache starts each cache with a bulk allocation of 20 pages (about 85 KB),
- * and a search opens a cache for each temporary table it sorts or materializes; on glibc
- * that allocation, freed again at the top of the heap, moved the program break twice per
- * query and cost more than the search itself. Caches grow page by page instead. Settings
- * apply before SQLite initializes, so only the first call has an effect. */
+/* Settings that apply before SQLite initializes (so only the first call has an effect):
+ *  - SQLite's page cache starts each cache with a bulk allocation of 20 pages (about
+ *    85 KB), and a search opens a cache for each temporary table it sorts or
+ *    materializes; on glibc that allocation, freed again at the top of the heap, moved the
+ *    program break twice per query and cost more than the search itself. Caches grow page
+ *    by page instead.
+ *  - The program has one thread: no mutexes, and no memory statistics (which take one). */
 static void configure_sqlite(void)
 {
     sqlite3_config(SQLITE_CONFIG_PAGECACHE, (void *)0, 0, 0);
+    sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 enum hs_status hsdb_open_embedded(struct hs_db **out, char **err)

@@ -112,7 +112,8 @@ void hs_hits_free(struct hs_hits *h)
  *   1. codes the query names by number ("401 vs 403", "ALB 460 client closed");
  *   2. codes whose name or alias is the typed words as a phrase;
  *   3. codes that send or require a header field the query names ("Retry-After",
- *      "Location header"), MUST before SHOULD before MAY;
+ *      "Location header"): as tier 4 ranks them, then the others MUST before SHOULD
+ *      before MAY; before tier 2 when the name is written as a header (see search_plan);
  *   4. the codes holding every word that is not question phrasing ("what status code
  *      for"), and for a query of three words or more (or when few codes hold them all)
  *      those holding at least half of them, merged by one score: bm25 with the name and
@@ -129,23 +130,31 @@ void hs_hits_free(struct hs_hits *h)
  * vendors, words (the vocabulary). */
 #define BM25 "bm25(search, 10.0, 8.0, 3.0, 1.0, 4.0, 8.0)"
 /* Multiplies bm25 (negative: lower is better); ?2 is the class the query names, or 0. */
-#define FACTORS "(CASE c.status WHEN 'standard' THEN 1.0 WHEN 'temporary' THEN 1.0 ELSE 0.7 END) " \
-                "* (CASE c.class WHEN ?2 THEN 2.0 ELSE 1.0 END) * (1.0 + 0.5 * t.near)"
+/* What the codes table adds to a candidate t (a scalar subquery, one primary-key look-up,
+ * so that SQLite streams the candidates instead of copying them into a temporary table
+ * for a join): 0.7 for a code that is not standard, 2 for one of the class the query
+ * names (?2, 0 for none). */
+#define FACTORS "(SELECT (CASE status WHEN 'standard' THEN 1.0 ELSE 0.7 END) " \
+                "* (CASE class WHEN ?2 THEN 2.0 ELSE 1.0 END) FROM codes WHERE code = t.code)"
 
 /* Ranked among the first CANDIDATES matches (in rowid order). Bounds the work of a word
  * that is in nearly every entry of a very large database, where bm25 tells those entries
- * apart by little anyway; below CANDIDATES matches the ranking is exact. */
+ * apart by little anyway; below CANDIDATES matches the ranking is exact. The factors of
+ * the codes table are applied to the best KEEP + limit of those only. bm25 and the pair
+ * bonus are negative and positive: score * (1 + 0.5 * near). */
 #define CANDIDATES "2000"
+#define KEEP "100"
 /* Every word: ?1 limit, ?2 class, ?3 expression, ?4 map, ?5 gaps. */
-#define RANK_ALL "SELECT t.code, t.score * " FACTORS " AS s, 0 "                                  \
-                 "FROM (SELECT rowid AS code, " BM25 " AS score, hs_near(search, ?4, ?5) AS near " \
-                 "FROM search WHERE search MATCH ?3 LIMIT " CANDIDATES ") t "                      \
-                 "JOIN codes c ON c.code = t.code ORDER BY s, t.code LIMIT ?1"
-/* Any word: ?1 limit, ?2 class, ?3 words in the query, ?4 expression, ?5 map, ?6 gaps. */
-#define RANK_SOME "SELECT t.code, t.score * " FACTORS " * (t.cover * 1.0 / ?3) * (t.cover * 1.0 / ?3) AS s, " \
-                  "t.cover FROM (SELECT rowid AS code, " BM25 " AS score, hs_near(search, ?5, ?6) AS near, "   \
-                  "hs_cover(search, ?5) AS cover FROM search WHERE search MATCH ?4 LIMIT " CANDIDATES           \
-                  ") t JOIN codes c ON c.code = t.code ORDER BY s, t.code LIMIT ?1"
+#define RANK_ALL "SELECT t.code, t.score * " FACTORS " AS s, 0 FROM (SELECT code, score * (1.0 + 0.5 * near) AS score " \
+                 "FROM (SELECT rowid AS code, " BM25 " AS score, hs_near(search, ?4, ?5) AS near FROM search "        \
+                 "WHERE search MATCH ?3 LIMIT " CANDIDATES ") ORDER BY score LIMIT ?1 + " KEEP ") t "                \
+                 "ORDER BY s, t.code LIMIT ?1"
+/* Any word: ?1 limit, ?2 class, ?3 words in the query, ?4 expression, ?5 map, ?6 gaps. A
+ * code missing some of the words keeps the square of the share it holds. */
+#define RANK_SOME "SELECT t.code, t.score * " FACTORS " AS s, t.cover FROM (SELECT code, cover, score * (1.0 + 0.5 * near) " \
+                  "* cover * cover / (?3 * ?3) AS score FROM (SELECT rowid AS code, " BM25 " AS score, "                \
+                  "hs_near(search, ?5, ?6) AS near, hs_cover(search, ?5) AS cover FROM search WHERE search MATCH ?4 "  \
+                  "LIMIT " CANDIDATES ") ORDER BY score LIMIT ?1 + " KEEP ") t ORDER BY s, t.code LIMIT ?1"
 
 /* hs_cover(search, map): how many of the query's words the row holds. map has one letter
  * per phrase of the MATCH expression, 'a' + the word it stands for (a misspelt word and
@@ -246,12 +255,25 @@ static enum hs_status need_ranker(struct hs_db *db)
     return HS_OK;
 }
 
-/* Codes chosen so far, in rank order, without repeats. */
+/* Codes chosen so far, in rank order, without repeats: at most limit. */
 struct pick {
-    int codes[512];
-    double scores[512];
     int n, limit;
+    int *codes;
+    double *scores;
 };
+
+/* A pick for limit codes, in one allocation (free with free()); NULL when out of memory. */
+static struct pick *pick_new(int limit)
+{
+    struct pick *p = db_malloc(sizeof *p + (size_t)limit * (sizeof(double) + sizeof(int)));
+    if (p) {
+        p->n = 0;
+        p->limit = limit;
+        p->scores = (double *)(p + 1);
+        p->codes = (int *)(p->scores + limit);
+    }
+    return p;
+}
 
 static enum hs_status pick_add(struct pick *p, int code, double score)
 {
@@ -272,14 +294,14 @@ struct cand {
 };
 
 struct ranked {
-    struct cand v[512];
-    int n;
+    int n, cap;
+    struct cand v[];
 };
 
 static enum hs_status ranked_row(sqlite3_stmt *st, void *arg)
 {
     struct ranked *r = arg;
-    if (r->n < 512) {
+    if (r->n < r->cap) {
         r->v[r->n].code = sqlite3_column_int(st, 0);
         r->v[r->n].score = sqlite3_column_double(st, 1);
         r->v[r->n].cover = sqlite3_column_int(st, 2);
@@ -643,14 +665,15 @@ static enum hs_status near_row(sqlite3_stmt *st, void *arg)
 /* The correction of a word that matches nothing: the nearest word that people use for a
  * code (one in a name, an alias, a summary or the vocabulary, so "cors" never becomes the
  * "core" of some text), with the same first letter, at most one edit away for a word of
- * up to five letters and two for a longer one. Never two words for one. *out is NULL
+ * up to five letters and two for a longer one; letters only ("110" is not a misspelt
+ * "100"). Never two words for one. *out is NULL
  * when there is none (caller frees). */
 static enum hs_status correction(struct hs_db *db, const char *word, char **out)
 {
     *out = NULL;
     size_t len = strlen(word);
-    if (len < 3 || len > 40 || !plain_word(word))
-        return HS_OK;      /* short words ("a", "t" of "don't") make poor suggestions */
+    if (len < 3 || len > 40 || !plain_word(word) || strspn(word, "abcdefghijklmnopqrstuvwxyz") != len)
+        return HS_OK;      /* short words ("a", "t" of "don't") and numbers make poor suggestions */
     struct near_acc a = {word, len <= 5 ? 1 : 2, 0, {{0}}};
     /* The words of the same first letter: a range of the vocabulary's key. */
     char first[2] = {word[0], '\0'}, next[2] = {(char)(word[0] + 1), '\0'};
@@ -780,8 +803,8 @@ static enum hs_status tier_row(sqlite3_stmt *st, void *arg)
     return pick_add(arg, sqlite3_column_int(st, 0), sqlite3_column_double(st, 1));
 }
 
-/* Tiers 1 to 3: codes named by number, by name, by a header field. */
-static enum hs_status search_named(struct hs_db *db, const struct plan *p, struct pick *k)
+/* Tier 1: codes the query names by number. */
+static enum hs_status tier_numbers(struct hs_db *db, const struct plan *p, struct pick *k)
 {
     enum hs_status s = HS_OK;
     for (size_t i = 0; i < p->n && s == HS_OK; i++)
@@ -790,28 +813,46 @@ static enum hs_status search_named(struct hs_db *db, const struct plan *p, struc
             if (s == HS_NOTFOUND)
                 s = HS_OK;
         }
+    return s;
+}
+
+/* Tier 2: codes whose name or alias says the words. */
+static enum hs_status tier_names(struct hs_db *db, const struct plan *p, struct pick *k)
+{
     char *names = NULL;
-    if (s == HS_OK)
-        s = expr_names(db, p, &names);
+    enum hs_status s = expr_names(db, p, &names);
     if (names) {
         /* No bm25() in this tier: it would first count the rows of every word over the
          * whole index; a name that says the words is ranked by being short instead. */
-        s = db_run(db, "SELECT t.code, -2000.0 + length(c.phrase) / 1000.0 FROM (SELECT rowid AS code FROM search "
-                    "WHERE search MATCH ?2 LIMIT " CANDIDATES ") t JOIN codes c ON c.code = t.code "
-                    "ORDER BY c.status NOT IN ('standard', 'temporary'), length(c.phrase), t.code LIMIT ?1",
+        s = db_run(db, "SELECT t.code, -2000.0 + t.k / 1000000.0 FROM (SELECT rowid AS code, (SELECT "
+                    "(status <> 'standard') * 1000 + length(phrase) FROM codes WHERE code = search.rowid) AS k FROM search "
+                    "WHERE search MATCH ?2 LIMIT " CANDIDATES ") t ORDER BY t.k, t.code LIMIT ?1",
                 (int[]){k->limit}, 1, names, tier_row, k);
         free(names);
         if (s == HS_NOTFOUND)
             s = HS_OK;
     }
+    return s;
+}
+
+/* Tier 3: the codes that send or require a header field the query names, standard codes
+ * first, MUST before SHOULD before MAY, into hdr. *strong: a name written as one
+ * ("Retry-After", "Upgrade:", "Location header"), not only a word alone ("range"). */
+static enum hs_status tier_headers(struct hs_db *db, const struct plan *p, struct pick *hdr, int *strong)
+{
+    enum hs_status s = HS_OK;
+    *strong = 0;
     for (size_t i = 0; i < p->n && s == HS_OK; i++)
         if (p->t[i].header) {
+            int before = hdr->n;
             s = db_run(db, "SELECT r.code, -1000.0 FROM header_rules r JOIN codes c ON c.code = r.code "
-                        "WHERE r.header = ?2 COLLATE NOCASE ORDER BY c.status NOT IN ('standard', 'temporary'), "
+                        "WHERE r.header = ?2 COLLATE NOCASE ORDER BY c.status <> 'standard', "
                         "CASE r.level WHEN 'MUST' THEN 0 WHEN 'SHOULD' THEN 1 WHEN 'MAY' THEN 2 ELSE 3 END, r.ord LIMIT ?1",
-                    (int[]){k->limit}, 1, p->t[i].norm, tier_row, k);
+                    (int[]){hdr->limit}, 1, p->t[i].norm, tier_row, hdr);
             if (s == HS_NOTFOUND)
                 s = HS_OK;
+            if (hdr->n > before && p->t[i].header > 1)
+                *strong = 1;
         }
     return s;
 }
@@ -835,12 +876,15 @@ static enum hs_status search_ranked(struct hs_db *db, const struct plan *p, stru
         expr_free(&x);
         return s;
     }
-    struct ranked *r = db_calloc(1, sizeof *r);
+    int want = k->limit + k->n, words = x.slot;
+    /* Room for the rows of both queries (each at most want). */
+    struct ranked *r = db_malloc(sizeof *r + 2 * (size_t)want * sizeof r->v[0]);
     if (!r) {
         expr_free(&x);
         return db_nomem(db);
     }
-    int want = k->limit + k->n, words = x.slot;
+    r->n = 0;
+    r->cap = 2 * want;
     const char *texts[3] = {x.e.buf, x.map.buf, x.gaps.buf};
     s = db_run_texts(db, RANK_ALL, (int[]){want, p->klass}, 2, texts, 3, ranked_row, r);
     expr_free(&x);
@@ -875,11 +919,55 @@ static enum hs_status search_ranked(struct hs_db *db, const struct plan *p, stru
     return s;
 }
 
-/* Tiers 1 to 4 for a plan. */
+static int picked(const struct pick *p, int code)
+{
+    for (int i = 0; i < p->n; i++)
+        if (p->codes[i] == code)
+            return 1;
+    return 0;
+}
+
+/* Tiers 1 to 4 for a plan. The codes of a header field the query names come in the order
+ * tier 4 ranks them (it knows which texts say the most about the header: 503 and 429 for
+ * Retry-After, though 413 has the stronger rule), then the rest of them by level; a name
+ * written as a header ("Retry-After") puts them before tier 2 (449's alias "Retry after
+ * sending a PROVISION command" is not what was asked), a word alone ("range") after it. */
 static enum hs_status search_plan(struct hs_db *db, const struct plan *p, struct pick *k, int *held_all)
 {
-    enum hs_status s = search_named(db, p, k);
-    return s == HS_OK ? search_ranked(db, p, k, held_all) : s;
+    struct pick *hdr = pick_new(64), *k4 = pick_new(k->limit);
+    enum hs_status s = hdr && k4 ? HS_OK : db_nomem(db);
+    int strong = 0;
+    if (s == HS_OK)
+        s = tier_numbers(db, p, k);
+    if (s == HS_OK)
+        s = tier_headers(db, p, hdr, &strong);
+    if (s == HS_OK && !strong)
+        s = tier_names(db, p, k);
+    if (s == HS_OK && !hdr->n && k->n >= k->limit) {
+        /* Names alone fill the list (a common word in a very large database): tier 4
+         * would only rank what is not shown. Those names hold every word. */
+        *held_all = 1;
+        free(k4);
+        free(hdr);
+        return HS_OK;
+    }
+    if (s == HS_OK)
+        s = search_ranked(db, p, hdr->n ? k4 : k, held_all);
+    if (s == HS_OK && hdr->n) {
+        double at = -1000.0;
+        for (int i = 0; i < k4->n; i++)
+            if (picked(hdr, k4->codes[i]))
+                pick_add(k, k4->codes[i], at += 0.001);
+        for (int i = 0; i < hdr->n; i++)
+            pick_add(k, hdr->codes[i], at += 0.001);
+        if (strong)
+            s = tier_names(db, p, k);
+        for (int i = 0; i < k4->n; i++)
+            pick_add(k, k4->codes[i], k4->scores[i]);
+    }
+    free(k4);
+    free(hdr);
+    return s;
 }
 
 /* The words to mark in snippets: those of the words that are not question phrasing.
@@ -924,12 +1012,11 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
     struct pick *k = NULL;
     if (s == HS_OK && (int)a.hits.n < limit) {
         p = db_calloc(1, sizeof *p);
-        k = db_calloc(1, sizeof *k);
+        k = pick_new(limit - (int)a.hits.n);
         if (!p || !k)
             s = db_nomem(db);
     }
     if (p && k) {
-        k->limit = limit - (int)a.hits.n;
         int held_all = 0, any = 0;
         s = plan_make(db, text, len, prefix_last, p);
         if (s == HS_OK)
@@ -944,17 +1031,18 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
             s = corrected(db, p->t, p->n, &fixed);
         if (fixed) {
             struct plan *p2 = db_calloc(1, sizeof *p2);
-            struct pick *k2 = db_calloc(1, sizeof *k2);
+            struct pick *k2 = pick_new(k->limit);
             if (!p2 || !k2)
                 s = db_nomem(db);
             if (s == HS_OK) {
-                k2->limit = k->limit;
                 s = plan_make(db, fixed, strlen(fixed), prefix_last, p2);
                 if (s == HS_OK)
                     s = search_plan(db, p2, k2, &held_all);
             }
             if (s == HS_OK && k2->n > 0) {
-                memcpy(k, k2, sizeof *k);
+                struct pick *swap = k;       /* the corrected words' picks replace ours */
+                k = k2;
+                k2 = swap;
                 plan_free(p);
                 memcpy(p, p2, sizeof *p);
                 partial = 1;

@@ -354,11 +354,14 @@ size_t query_terms(const char *text, size_t len, int prefix_last, struct query_t
             content++;
         if (!t->quoted && !t->open) {
             t->number = code_number(t->norm);
-            if (t->number >= 0 && i + 1 < k && in_list(units, out[i + 1].norm))
+            /* A quantity ("100 seconds") or an error number in a log ("(104: Connection
+             * reset by peer)") is not a status code. */
+            if (t->number >= 0 && ((i + 1 < k && in_list(units, out[i + 1].norm)) || (t->text[0] == '(' && colon[i])))
                 t->number = -1;
         }
         int next_header = i + 1 < k && (strcmp(out[i + 1].norm, "header") == 0 || strcmp(out[i + 1].norm, "headers") == 0);
-        t->header = !t->open && t->number < 0 && (strchr(t->norm, '-') || colon[i] || next_header || k == 1);
+        if (!t->open && t->number < 0)
+            t->header = strchr(t->norm, '-') || colon[i] || next_header ? 2 : k == 1 ? 1 : 0;
     }
     if (!content)
         for (size_t i = 0; i < k; i++)

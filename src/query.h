@@ -39,10 +39,12 @@ struct query_term {
                         path, which the search may leave out; never set when every term
                         would be filler */
     int number;      /* a status code written as a number: 100..599, 0 for "0" and "000";
-                        -1 otherwise, and for a number followed by a unit ("100 seconds") */
+                        -1 otherwise, and for a number followed by a unit ("100 seconds")
+                        or written like a log's error number ("(104:") */
     int klass;       /* names a class: "3xx" -> 3 (also filler: no text holds it); else 0 */
-    int header;      /* written like a header field name: "Retry-After", "Upgrade:", a word
-                        followed by "header", or the whole query one word */
+    int header;      /* may name a header field: 2 written as one ("Retry-After",
+                        "Upgrade:", a word followed by "header"), 1 the whole query one
+                        word ("range"), else 0 */
     int open;        /* the unfinished last word while typing (prefix_last) */
 };
 
