@@ -1,5 +1,6 @@
 /* cmd_search.c — `httpstatus search QUERY...`: ranked hits with a snippet each, plain
- * or JSON; "did you mean" when nothing matches. */
+ * or JSON; when no code holds every word, one line says the hits are the closest matches
+ * (JSON: "closest" on each hit); "did you mean" when nothing or only those match. */
 #include "cli_int.h"
 
 #include <stdio.h>
@@ -66,11 +67,34 @@ int cmd_search(struct hs_db *db, const struct cli_opts *o, const struct out *out
         sb_free(&q);
         return EXIT_NOTFOUND;
     }
-    sb_free(&q);
-    if (s != HS_OK)
+    if (s != HS_OK) {
+        sb_free(&q);
         return cli_db_failed(db);
+    }
     struct sb b;
     sb_init(&b);
+    if (h.partial && !o->json) {
+        /* One line before the hits: the search fell back to the closest matches. */
+        char *sugg = NULL;
+        enum hs_status ss = hsdb_suggest(db, q.buf, &sugg);
+        if (ss != HS_OK && ss != HS_NOTFOUND) {
+            sb_free(&b);
+            sb_free(&q);
+            hs_hits_free(&h);
+            return cli_db_failed(db);
+        }
+        sb_printf(&b, "no code mentions all of '%s'", short_query(q.buf));
+        if (sugg) {
+            char *clean = txt_sanitize(sugg, 0, 0);
+            sb_printf(&b, " (did you mean '%s'?)", short_query(clean));
+            free(clean);
+            free(sugg);
+        }
+        sb_puts(&b, "; closest matches:\n");
+        out_flush(&b);
+        sb_reset(&b);
+    }
+    sb_free(&q);
     if (o->json) {
         sb_putc(&b, '[');
         for (size_t i = 0; i < h.n; i++) {
@@ -86,7 +110,7 @@ int cmd_search(struct hs_db *db, const struct cli_opts *o, const struct out *out
                     sb_putc(&sn, *p);
             json_kv_str(&b, "snippet", sn.buf, 1);
             sb_free(&sn);
-            sb_printf(&b, ",\"score\":%.4f}", -h.v[i].score);
+            sb_printf(&b, ",\"score\":%.4f,\"closest\":%s}", -h.v[i].score, h.partial ? "true" : "false");
         }
         sb_puts(&b, "]\n");
         out_flush(&b);

@@ -105,6 +105,7 @@ struct hs_hit {
 struct hs_hits {
     struct hs_hit *v;
     size_t n;
+    int partial;      /* no code holds every word: these are the closest matches */
 };
 
 struct hs_group {
@@ -165,14 +166,17 @@ void hs_class_free(struct hs_class *c);
 enum hs_status hsdb_header_names(struct hs_db *db, char ***names, char ***summaries, size_t *n);
 
 /* Ranked search; text is what the person typed (any bytes). With prefix_last the last
- * word also matches as a prefix (live search). HS_NOTFOUND when nothing matches. */
+ * word also matches as a prefix (live search). When no code holds every word, the codes
+ * holding most of them are returned with out->partial set (say so: "no code mentions all
+ * of …; closest matches:"). HS_NOTFOUND when nothing matches at all. */
 enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int prefix_last,
                            int limit, struct hs_hits *out);
 void hs_hits_free(struct hs_hits *h);
 
-/* The indexed word nearest to the words of text that match nothing, for "did you mean".
- * HS_NOTFOUND when there is none close enough. *out is the whole text with that word
- * replaced (caller frees). */
+/* For "did you mean", when a search found nothing or only closest matches: text with each
+ * word that matches nothing replaced by the nearest word people use for a code (in a
+ * name, an alias, a summary or the vocabulary), one word for one, never a split. HS_NOTFOUND when no
+ * word has a correction. *out: caller frees. */
 enum hs_status hsdb_suggest(struct hs_db *db, const char *text, char **out);
 
 /* Comparison groups holding code, in corpus order (n may be 0). */

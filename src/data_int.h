@@ -28,6 +28,7 @@ struct hs_db {
     long budget;         /* progress handler ticks allowed per call; 0 = unlimited */
     long ticks;
     int standard_only;   /* the list functions see only standard codes */
+    int ranker;          /* data_search.c's FTS5 functions are registered */
 };
 
 /* ---- data_open.c ---- */
@@ -71,6 +72,9 @@ char *db_col_lines(sqlite3_stmt *st, int i, int *ok);
 /* The raw text of column i ("" for NULL), valid until the next step: for comparing only
  * (a status word, "ok", a distance), never to keep or return. */
 const char *db_peek(sqlite3_stmt *st, int i);
+/* The text of a value passed to one of our SQL functions (the ranker's arguments, made by
+ * the query builder and never shown), or NULL. */
+const unsigned char *db_arg(sqlite3_value *v);
 
 /* A growable array of fixed-size items, for the row callbacks. */
 struct vec {

@@ -54,8 +54,7 @@ struct codes_acc {
 static enum hs_status code_row(sqlite3_stmt *st, void *arg)
 {
     struct codes_acc *a = arg;
-    const unsigned char *kind = sqlite3_column_text(st, 0);
-    if (kind && strcmp((const char *)kind, "also") == 0) {
+    if (strcmp(db_peek(st, 0), "also") == 0) {
         int *c = db_vec_push(&a->also);
         if (!c)
             return HS_ENOMEM;

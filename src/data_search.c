@@ -46,9 +46,10 @@ static enum hs_status hit_row(sqlite3_stmt *st, void *arg)
     return ok ? HS_OK : HS_ENOMEM;
 }
 
-/* A hit from its row (entry columns, then the summary, body, vendors and aliases of the
- * search table) with a snippet made here: FTS5's snippet() tokenizes every column of the
- * row and costs more than the whole search on the bundled database. */
+/* A hit from its row (entry columns, then the summary, body, vendors, aliases and
+ * vocabulary of the search table) with a snippet made here, from the summary alone when
+ * the name holds every word: FTS5's snippet() tokenizes every column of the row and costs
+ * more than the whole search on the bundled database. */
 struct snip_acc {
     struct hit_acc *hits;
     char **words;
@@ -66,8 +67,18 @@ static enum hs_status snip_row(sqlite3_stmt *st, void *arg)
     int ok = db_read_entry(st, 0, &hit->e);
     hit->score = sa->score;
     char *snip = NULL;
-    int oom = 0;
-    for (int c = 6; c <= 9 && !snip && !oom && ok; c++) {
+    /* A name that says every word needs no excerpt of the text: the summary tells more
+     * (marked where it holds the words too). query_snippet's NULL is "no match" unless
+     * errno says out of memory. */
+    errno = 0;
+    char *in_name = hit->e.phrase ? query_snippet(hit->e.phrase, sa->words, sa->n_words, 12) : NULL;
+    int oom = !in_name && errno == ENOMEM;
+    size_t marks = 0;
+    for (const char *c = in_name; c && *c; c++)
+        marks += *c == '\x01';
+    free(in_name);
+    int last = marks >= sa->n_words ? 6 : 10;
+    for (int c = 6; c <= last && !snip && !oom && ok; c++) {
         char *t = db_col(st, c, &ok);      /* clean before the markers go in */
         if (t && *t) {
             errno = 0;
@@ -92,242 +103,478 @@ void hs_hits_free(struct hs_hits *h)
     free(h->v);
     h->v = NULL;
     h->n = 0;
+    h->partial = 0;
 }
 
+/* ---- ranking ----
+ *
+ * A search runs in tiers; each is cheap because FTS5 or an index answers it, and a code
+ * is listed once, in the first tier that finds it:
+ *   1. codes the query names by number ("401 vs 403", "ALB 460 client closed");
+ *   2. codes whose name or alias is the typed words as a phrase;
+ *   3. codes that send or require a header field the query names ("Retry-After",
+ *      "Location header"): as tier 4 ranks them, then the others MUST before SHOULD
+ *      before MAY; before tier 2 when the name is written as a header (see search_plan);
+ *   4. the codes holding every word that is not question phrasing ("what status code
+ *      for"), and for a query of three words or more (or when few codes hold them all)
+ *      those holding at least half of them, merged by one score: bm25 with the name and
+ *      the vocabulary (the words people use) weighted above the text, times
+ *        - 1 + half the pairs of neighbouring query words found side by side (hs_near),
+ *        - 0.7 for a code that is not standard,
+ *        - 2 for a code of a class the query names ("which 3xx code"),
+ *        - the square of the share of the words the code holds (hs_cover).
+ *      When no code holds every word, hs_hits.partial says these are the closest matches;
+ *      and when a word matches nothing and has a correction (see correction()), the
+ *      corrected words are searched from tier 1 instead, if they find anything. */
+
 /* bm25 weights in the column order of the 'search' table: phrase, aliases, summary, body,
- * vendors. A match in the name beats a match in the text. */
-#define BM25 "bm25(search, 10.0, 8.0, 3.0, 1.0, 4.0)"
+ * vendors, words (the vocabulary). */
+#define BM25 "bm25(search, 10.0, 8.0, 3.0, 1.0, 4.0, 8.0)"
+/* Multiplies bm25 (negative: lower is better); ?2 is the class the query names, or 0. */
+/* What the codes table adds to a candidate t (a scalar subquery, one primary-key look-up,
+ * so that SQLite streams the candidates instead of copying them into a temporary table
+ * for a join): 0.7 for a code that is not standard, 2 for one of the class the query
+ * names (?2, 0 for none). */
+#define FACTORS "(SELECT (CASE status WHEN 'standard' THEN 1.0 ELSE 0.7 END) " \
+                "* (CASE class WHEN ?2 THEN 2.0 ELSE 1.0 END) FROM codes WHERE code = t.code)"
 
-/* Ranked by bm25 among the first CANDIDATES matches (in rowid order). Bounds the work of a
- * word that is in nearly every entry of a very large database, where bm25 tells those
- * entries apart by little anyway; below CANDIDATES matches the ranking is exact. */
+/* Ranked among the first CANDIDATES matches (in rowid order). Bounds the work of a word
+ * that is in nearly every entry of a very large database, where bm25 tells those entries
+ * apart by little anyway; below CANDIDATES matches the ranking is exact. The factors of
+ * the codes table are applied to the best KEEP + limit of those only. bm25 and the pair
+ * bonus are negative and positive: score * (1 + 0.5 * near). */
 #define CANDIDATES "2000"
-#define RANK_BOUNDED "SELECT code, score FROM (SELECT rowid AS code, " BM25 " AS score FROM search " \
-                     "WHERE search MATCH ?2 LIMIT " CANDIDATES ") ORDER BY score, code LIMIT ?1"
+#define KEEP "100"
+/* Every word: ?1 limit, ?2 class, ?3 expression, ?4 map, ?5 gaps. */
+#define RANK_ALL "SELECT t.code, t.score * " FACTORS " AS s, 0 FROM (SELECT code, score * (1.0 + 0.5 * near) AS score " \
+                 "FROM (SELECT rowid AS code, " BM25 " AS score, hs_near(search, ?4, ?5) AS near FROM search "        \
+                 "WHERE search MATCH ?3 LIMIT " CANDIDATES ") ORDER BY score LIMIT ?1 + " KEEP ") t "                \
+                 "ORDER BY s, t.code LIMIT ?1"
+/* Any word: ?1 limit, ?2 class, ?3 words in the query, ?4 expression, ?5 map, ?6 gaps. A
+ * code missing some of the words keeps the square of the share it holds. */
+#define RANK_SOME "SELECT t.code, t.score * " FACTORS " AS s, t.cover FROM (SELECT code, cover, score * (1.0 + 0.5 * near) " \
+                  "* cover * cover / (?3 * ?3) AS score FROM (SELECT rowid AS code, " BM25 " AS score, "                \
+                  "hs_near(search, ?5, ?6) AS near, hs_cover(search, ?5) AS cover FROM search WHERE search MATCH ?4 "  \
+                  "LIMIT " CANDIDATES ") ORDER BY score LIMIT ?1 + " KEEP ") t ORDER BY s, t.code LIMIT ?1"
 
-/* Codes chosen so far, in rank order, without repeats. */
+/* hs_cover(search, map): how many of the query's words the row holds. map has one letter
+ * per phrase of the MATCH expression, 'a' + the word it stands for (a misspelt word and
+ * its correction, or a word's completions while typing, are phrases of one word). */
+static void cover_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                     sqlite3_value **val)
+{
+    const unsigned char *map = nval == 1 ? db_arg(val[0]) : NULL;
+    int n = api->xPhraseCount(fts), count = 0;
+    unsigned long seen = 0;
+    for (int i = 0; map && i < n && map[i]; i++) {
+        int slot = (map[i] - 'a') & 63;
+        Fts5PhraseIter it;
+        int c, off;
+        if (seen & (1UL << slot))
+            continue;
+        if (api->xPhraseFirst(fts, i, &it, &c, &off) == SQLITE_OK && c >= 0) {
+            seen |= 1UL << slot;
+            count++;
+        }
+    }
+    sqlite3_result_int(ctx, count);
+}
+
+/* hs_near(search, map, gaps): how many pairs of neighbouring query words the row has side
+ * by side, each pair counted once with the weight of the best column it is found in (a
+ * name, an alias or the vocabulary 1, the summary 0.5, other text 0.3): "method not
+ * allowed" in a name, "version conflict" in the vocabulary. map is as for hs_cover; gaps
+ * has one digit per word, the question words typed between it and the next ("allowed
+ * to access": 1), which the text may hold there too. FTS5 gives the instances in text
+ * order, so one pass finds the pairs. */
+static void near_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                    sqlite3_value **val)
+{
+    static const double col_weight[] = {1.0, 1.0, 0.5, 0.3, 0.3, 1.0};
+    const unsigned char *map = nval == 2 ? db_arg(val[0]) : NULL;
+    const unsigned char *gaps = nval == 2 ? db_arg(val[1]) : NULL;
+    int n_inst = 0, n_phrase = api->xPhraseCount(fts);
+    if (!map || !gaps || (int)strlen((const char *)map) < n_phrase || api->xInstCount(fts, &n_inst) != SQLITE_OK) {
+        sqlite3_result_double(ctx, 0.0);
+        return;
+    }
+    int n_slots = (int)strlen((const char *)gaps);
+    int end_col[26], end_off[26];
+    double best[26];
+    for (int j = 0; j < 26; j++) {
+        end_col[j] = -1;
+        end_off[j] = 0;
+        best[j] = 0;
+    }
+    for (int i = 0; i < n_inst; i++) {
+        int ph, c, off;
+        if (api->xInst(fts, i, &ph, &c, &off) != SQLITE_OK || ph < 0 || ph >= n_phrase)
+            break;
+        int slot = (map[ph] - 'a');
+        if (slot < 0 || slot >= 26 || slot >= n_slots)
+            continue;
+        if (slot > 0) {
+            int j = slot - 1, gap = gaps[j] - '0';
+            if (end_col[j] == c && off >= end_off[j] && off <= end_off[j] + gap) {
+                double w = c >= 0 && c < 6 ? col_weight[c] : 0.3;
+                if (w > best[j])
+                    best[j] = w;
+            }
+        }
+        end_col[slot] = c;
+        end_off[slot] = off + api->xPhraseSize(fts, ph);
+    }
+    double sum = 0;
+    for (int j = 0; j < 26; j++)
+        sum += best[j];
+    sqlite3_result_double(ctx, sum);
+}
+
+/* Registers hs_cover and hs_near on the connection once. */
+static enum hs_status need_ranker(struct hs_db *db)
+{
+    if (db->ranker)
+        return HS_OK;
+    fts5_api *api = NULL;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db->conn, "SELECT fts5(?1)", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+        rc = sqlite3_step(st);
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_OK && !api)
+        rc = SQLITE_ERROR;
+    if (rc == SQLITE_OK)
+        rc = api->xCreateFunction(api, "hs_cover", NULL, cover_fn, NULL);
+    if (rc == SQLITE_OK)
+        rc = api->xCreateFunction(api, "hs_near", NULL, near_fn, NULL);
+    if (rc != SQLITE_OK)
+        return db_fail(db, rc);
+    db->ranker = 1;
+    return HS_OK;
+}
+
+/* Codes chosen so far, in rank order, without repeats: at most limit. */
 struct pick {
-    int codes[512];
-    double scores[512];
     int n, limit;
+    int *codes;
+    double *scores;
 };
 
-static enum hs_status pick_row(sqlite3_stmt *st, void *arg)
+/* A pick for limit codes, in one allocation (free with free()); NULL when out of memory. */
+static struct pick *pick_new(int limit)
 {
-    struct pick *p = arg;
-    int code = sqlite3_column_int(st, 0);
+    struct pick *p = db_malloc(sizeof *p + (size_t)limit * (sizeof(double) + sizeof(int)));
+    if (p) {
+        p->n = 0;
+        p->limit = limit;
+        p->scores = (double *)(p + 1);
+        p->codes = (int *)(p->scores + limit);
+    }
+    return p;
+}
+
+static enum hs_status pick_add(struct pick *p, int code, double score)
+{
     for (int i = 0; i < p->n; i++)
         if (p->codes[i] == code)
             return HS_OK;
     if (p->n < p->limit) {
-        p->scores[p->n] = sqlite3_column_double(st, 1);
+        p->scores[p->n] = score;
         p->codes[p->n++] = code;
     }
     return HS_OK;
 }
 
-/* Search in tiers, each ranked by bm25 and cheap because FTS5 alone answers it:
- *   1. codes whose name or alias is the typed words as a phrase (standard codes first,
- *      then the shortest name);
- *   2. then matches anywhere, by bm25 with the name, alias and summary weighted highest,
- *      among a bounded number of candidates.
- * The costly part, snippet(), is then made for the kept codes only. On a large database
- * a common word costs a pass over the short columns, not over every text. */
-static enum hs_status search_tiers(struct hs_db *db, const char *q, const char *phrase, struct pick *p)
+/* Candidates of tiers 4 and 5 before they are merged: code, score, words held. */
+struct cand {
+    int code, cover;
+    double score;
+};
+
+struct ranked {
+    int n, cap;
+    struct cand v[];
+};
+
+static enum hs_status ranked_row(sqlite3_stmt *st, void *arg)
 {
-    enum hs_status s = HS_OK;
-    char *expr;
-    if (phrase) {
-        expr = db_fmt("{phrase aliases} : %s", phrase);
-        if (!expr)
-            return db_nomem(db);
-        int args[1] = {p->limit};
-        /* No bm25() in this tier: it would first count the rows of every word over the
-         * whole index; a name that says the words is ranked by being short instead. */
-        s = db_run(db, "SELECT t.code, -1000.0 + length(c.phrase) / 1000.0 FROM (SELECT rowid AS code FROM search "
-                    "WHERE search MATCH ?2 LIMIT " CANDIDATES ") t JOIN codes c ON c.code = t.code "
-                    "ORDER BY c.status <> 'standard', length(c.phrase), t.code LIMIT ?1",
-                args, 1, expr, pick_row, p);
-        free(expr);
-        if (s != HS_OK && s != HS_NOTFOUND)
-            return s;
-    }
-    if (p->n < p->limit) {
-        int args[1] = {p->limit + p->n};
-        s = db_run(db, RANK_BOUNDED, args, 1, q, pick_row, p);
-        if (s != HS_OK && s != HS_NOTFOUND)
-            return s;
+    struct ranked *r = arg;
+    if (r->n < r->cap) {
+        r->v[r->n].code = sqlite3_column_int(st, 0);
+        r->v[r->n].score = sqlite3_column_double(st, 1);
+        r->v[r->n].cover = sqlite3_column_int(st, 2);
+        r->n++;
     }
     return HS_OK;
 }
 
-struct terms {
-    char *v[12];
-    int n;
+/* Best score first (lower is better), then the lower code, for a stable order. */
+static int by_score(const void *a, const void *b)
+{
+    const struct cand *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? -1 : 1;
+    return (x->code > y->code) - (x->code < y->code);
+}
+
+/* ---- what the query asks for ---- */
+
+struct plan {
+    struct query_term t[QUERY_MAX_TOKENS];
+    size_t n;
+    char *completions[12];   /* the open word's likeliest completions (live search) */
+    int n_completions;
+    int expand;              /* the open word is matched by its completions */
+    int klass;               /* a class the query names ("3xx"), or 0 */
 };
+
+static void plan_free(struct plan *p)
+{
+    query_terms_free(p->t, p->n);
+    for (int i = 0; i < p->n_completions; i++)
+        free(p->completions[i]);
+    p->n = 0;
+    p->n_completions = 0;
+}
 
 static enum hs_status term_row(sqlite3_stmt *st, void *arg)
 {
-    struct terms *t = arg;
-    if (t->n == 12)
+    struct plan *p = arg;
+    if (p->n_completions == 12)
         return HS_OK;
     int ok = 1;
     char *s = db_col(st, 0, &ok);
     if (!s)
         return HS_ENOMEM;
-    t->v[t->n++] = s;
+    p->completions[p->n_completions++] = s;
     return HS_OK;
 }
 
-/* The FTS5 query (*q) and the name phrase (*phrase) for what was typed. While typing
- * (prefix_last), an unfinished last word of four letters or more is expanded to the most
- * common indexed words it starts ("reque" -> request OR requests ...): an OR of a few
- * terms is read lazily, where an FTS5 prefix query longer than the prefix index (3) would
- * first merge every matching entry. */
-/* The query and the name phrase of text. The builders return NULL both for "nothing
- * searchable" and for out of memory; errno tells them apart. */
-static enum hs_status plain_queries(struct hs_db *db, const char *text, size_t len, int prefix,
-                                    char **q, char **phrase)
+/* Whether s is lower-case ASCII letters and digits only. */
+static int plain_word(const char *s)
 {
-    errno = 0;
-    *q = query_build(text, len, prefix);
-    int oom = !*q && errno == ENOMEM;
-    errno = 0;
-    *phrase = oom ? NULL : query_phrase(text, len, prefix);
-    oom |= !*phrase && errno == ENOMEM;
-    if (oom) {
-        free(*q);
-        free(*phrase);
-        *q = *phrase = NULL;
-        return db_nomem(db);
-    }
-    return HS_OK;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+            return 0;
+    return 1;
 }
 
-static enum hs_status build_queries(struct hs_db *db, const char *text, size_t len, int prefix_last,
-                                    char **q, char **phrase)
+/* The terms of text; while typing, an unfinished last word of four letters or more is
+ * matched by the most common indexed words it starts ("reque" -> request OR requests ...):
+ * an OR of a few terms is read lazily, where an FTS5 prefix query longer than the prefix
+ * index (3) would first merge every matching entry. */
+static enum hs_status plan_make(struct hs_db *db, const char *text, size_t len, int prefix_last, struct plan *p)
 {
-    char *last = NULL;
-    *q = *phrase = NULL;
-    if (!prefix_last)
-        return plain_queries(db, text, len, 0, q, phrase);
+    memset(p, 0, sizeof *p);
     errno = 0;
-    char *base = query_split_last(text, len, &last);
-    if (!base && errno == ENOMEM)
+    p->n = query_terms(text, len, prefix_last, p->t);
+    if (!p->n && errno == ENOMEM)
         return db_nomem(db);
-    if (!last || strlen(last) <= 3) {
-        /* Up to three letters the schema's prefix index answers directly. */
-        free(base);
-        free(last);
-        return plain_queries(db, text, len, 1, q, phrase);
-    }
-    struct terms t = {{0}, 0};
-    const char *texts[1] = {last};
+    for (size_t i = 0; i < p->n && !p->klass; i++)
+        p->klass = p->t[i].klass;
+    if (!p->n || !p->t[p->n - 1].open)
+        return HS_OK;
+    struct query_term *last = &p->t[p->n - 1];
+    if (strlen(last->norm) <= 3 || !plain_word(last->norm) || strlen(last->norm) != strlen(last->text))
+        return HS_OK;      /* the schema's prefix index answers up to three letters */
+    const char *texts[1] = {last->norm};
     enum hs_status s = db_run_texts(db, "SELECT term FROM vocab WHERE term >= ?1 AND term < ?1 || char(1114111) "
-                                     "ORDER BY docs DESC, term LIMIT 12", NULL, 0, texts, 1, term_row, &t);
+                                     "ORDER BY docs DESC, term LIMIT 12", NULL, 0, texts, 1, term_row, p);
     if (s == HS_NOTFOUND)
         s = HS_OK;
-    if (s == HS_OK && t.n > 0) {
-        struct sb e;
-        sb_init_soft(&e);
-        if (base) {
-            sb_puts(&e, base);
-            sb_puts(&e, " AND ");      /* FTS5 wants an explicit AND before a group */
-        }
-        sb_putc(&e, '(');
-        for (int i = 0; i < t.n; i++) {
-            if (i)
-                sb_puts(&e, " OR ");
-            query_quote(&e, t.v[i], strlen(t.v[i]));
-        }
-        sb_putc(&e, ')');
-        *q = sb_steal(&e);
-        /* The name phrase with the likeliest completion. */
-        sb_init_soft(&e);
-        if (base)
-            sb_puts(&e, base);
-        sb_puts(&e, " \"");
-        sb_puts(&e, t.v[0]);
-        sb_putc(&e, '"');
-        errno = 0;
-        *phrase = *q && !e.failed ? query_phrase(e.buf, e.len, 0) : NULL;
-        if (!*q || e.failed || (!*phrase && errno == ENOMEM)) {
-            free(*q);
-            free(*phrase);
-            *q = *phrase = NULL;
-            s = db_nomem(db);
-        }
-        sb_free(&e);
-    }
-    for (int i = 0; i < t.n; i++)
-        free(t.v[i]);
-    free(base);
-    free(last);
+    p->expand = p->n_completions > 0;
+    if (!p->expand)
+        last->open = 0;    /* no indexed word starts so: it is searched as typed */
     return s;
 }
 
-enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int prefix_last,
-                           int limit, struct hs_hits *out)
+/* An FTS5 expression being built with its maps for hs_cover and hs_near: one letter per
+ * phrase ('a' + the query word it stands for) and one digit per word (the question words
+ * typed after it). */
+struct expr {
+    struct sb e, map, gaps;
+    struct sb cur;   /* the current word's phrases, joined by OR */
+    int n_cur;
+    int slot;        /* words so far */
+    int gap;         /* question words since the last word */
+    const char *op;  /* " AND " or " OR " */
+};
+
+static void expr_init(struct expr *x, const char *op)
 {
-    struct hit_acc a = {{NULL, 0, 0, sizeof(struct hs_hit)}, limit};
-    enum hs_status s = HS_OK;
-    int lo, hi;
-    out->v = NULL;
-    out->n = 0;
-    if (limit <= 0 || limit > 500)
-        limit = 500;
-    a.limit = limit;
-    db_start_call(db);
-    if (query_code_range(text, len, &lo, &hi)) {
-        int args[2] = {lo, hi};
-        s = db_run(db, "SELECT " ENTRY_COLS ", c.summary, -1000.0 FROM codes c WHERE c.code BETWEEN ?1 AND ?2 ORDER BY c.code",
-                args, 2, NULL, hit_row, &a);
-        if (s == HS_NOTFOUND)
-            s = HS_OK;
-    }
-    char *q = NULL, *phrase = NULL;
-    if (s == HS_OK)
-        s = build_queries(db, text, len, prefix_last, &q, &phrase);
-    if (q && (int)a.hits.n < limit) {
-        struct pick *p = db_calloc(1, sizeof *p);
-        if (!p) {
-            s = db_nomem(db);
-        } else {
-            p->limit = limit - (int)a.hits.n;
-            s = search_tiers(db, q, phrase, p);
-            /* The rows for the kept codes, with their snippets, in rank order. */
-            struct snip_acc sa = {&a, NULL, 0, 0};
-            sa.n_words = query_words(text, len, &sa.words);
-            if (s == HS_OK && !sa.words)
-                s = db_nomem(db);
-            for (int i = 0; s == HS_OK && i < p->n; i++) {
-                int args[1] = {p->codes[i]};
-                sa.score = p->scores[i];
-                s = db_run(db, "SELECT " ENTRY_COLS ", s.summary, s.body, s.vendors, s.aliases "
-                            "FROM codes c JOIN search s ON s.rowid = c.code WHERE c.code = ?1",
-                        args, 1, NULL, snip_row, &sa);
-                if (s == HS_NOTFOUND)
-                    s = HS_OK;
-            }
-            for (size_t i = 0; i < sa.n_words; i++)
-                free(sa.words[i]);
-            free(sa.words);
-            free(p);
-        }
-    }
-    free(phrase);
-    free(q);
-    if (s != HS_OK) {
-        struct hs_hits tmp = {a.hits.v, a.hits.n};
-        hs_hits_free(&tmp);
-        return s;
-    }
-    out->v = a.hits.v;
-    out->n = a.hits.n;
-    return out->n ? HS_OK : HS_NOTFOUND;
+    sb_init_soft(&x->e);
+    sb_init_soft(&x->map);
+    sb_init_soft(&x->gaps);
+    sb_init_soft(&x->cur);
+    x->n_cur = 0;
+    x->slot = 0;
+    x->gap = 0;
+    x->op = op;
 }
 
-/* ---- suggestions ----------------------------------------------------------------------- */
+static void expr_free(struct expr *x)
+{
+    sb_free(&x->e);
+    sb_free(&x->map);
+    sb_free(&x->gaps);
+    sb_free(&x->cur);
+}
+
+/* A question word between words. */
+static void expr_skip(struct expr *x)
+{
+    x->gap++;
+}
+
+/* The current word into the expression: its phrases in parentheses when there are
+ * several, since FTS5's AND binds tighter than OR. */
+static void expr_flush(struct expr *x)
+{
+    if (!x->n_cur)
+        return;
+    if (x->e.len)
+        sb_puts(&x->e, x->op);
+    if (x->n_cur > 1)
+        sb_putc(&x->e, '(');
+    sb_putn(&x->e, x->cur.buf, x->cur.len);
+    if (x->n_cur > 1)
+        sb_putc(&x->e, ')');
+    sb_reset(&x->cur);
+    x->n_cur = 0;
+}
+
+/* Starts the next query word; 0 when there is no room for more. */
+static int expr_word(struct expr *x)
+{
+    if (x->slot == 26)
+        return 0;
+    expr_flush(x);
+    if (x->slot)
+        sb_putc(&x->gaps, (char)('0' + (x->gap > 9 ? 9 : x->gap)));
+    x->gap = 0;
+    x->slot++;
+    return 1;
+}
+
+/* A phrase of the current word (word is text for FTS5: quoted here); star: a prefix. */
+static void expr_phrase(struct expr *x, const char *word, int star)
+{
+    if (x->n_cur++)
+        sb_puts(&x->cur, " OR ");
+    query_quote(&x->cur, word, strlen(word));
+    if (star)
+        sb_putc(&x->cur, '*');
+    sb_putc(&x->map, (char)('a' + x->slot - 1));
+}
+
+/* Whether a buffer of the expression ran out of memory (then it is unusable). */
+static int expr_failed(const struct expr *x)
+{
+    return x->e.failed || x->map.failed || x->gaps.failed || x->cur.failed;
+}
+
+/* Ends the expression. 0 when it is empty. */
+static int expr_done(struct expr *x)
+{
+    expr_flush(x);
+    if (!x->slot)
+        return 0;
+    sb_putc(&x->gaps, '0');
+    return 1;
+}
+
+/* Appends term i as one query word: a phrase, or while typing the open word's completions. */
+static void put_term(struct expr *x, const struct plan *p, size_t i)
+{
+    const struct query_term *t = &p->t[i];
+    if (!expr_word(x))
+        return;
+    if (t->open && p->expand)
+        for (int k = 0; k < p->n_completions; k++)
+            expr_phrase(x, p->completions[k], 0);
+    else
+        expr_phrase(x, t->text, t->open);
+}
+
+/* Tier 4: every word that is not question phrasing, all required. 0 when none. */
+static int expr_all(const struct plan *p, struct expr *x)
+{
+    expr_init(x, " AND ");
+    for (size_t i = 0; i < p->n; i++) {
+        if (p->t[i].filler)
+            expr_skip(x);
+        else
+            put_term(x, p, i);
+    }
+    return expr_done(x);
+}
+
+/* The name tier: the typed words as a phrase in the name or an alias, with and without
+ * the question phrasing ("i'm a teapot", "what is i'm a teapot"). *out is NULL when there
+ * are none (caller frees). */
+static enum hs_status expr_names(struct hs_db *db, const struct plan *p, char **out)
+{
+    struct sb e, ph;
+    int failed = 0;
+    *out = NULL;
+    sb_init_soft(&e);
+    sb_puts(&e, "{phrase aliases} : (");
+    size_t start = e.len;
+    for (int content = 0; content < 2; content++) {
+        sb_init_soft(&ph);
+        int skipped = 0;
+        for (size_t i = 0; i < p->n; i++) {
+            const struct query_term *t = &p->t[i];
+            if (content && t->filler) {
+                skipped = 1;
+                continue;
+            }
+            if (ph.len)
+                sb_putc(&ph, ' ');
+            sb_puts(&ph, t->open && p->expand ? p->completions[0] : t->text);
+        }
+        if (ph.len && (!content || skipped)) {
+            if (e.len > start)
+                sb_puts(&e, " OR ");
+            query_quote(&e, ph.buf, ph.len);
+            if (p->n && p->t[p->n - 1].open && !p->expand)
+                sb_putc(&e, '*');
+        }
+        failed |= ph.failed;
+        sb_free(&ph);
+    }
+    if (e.len == start || failed || e.failed) {
+        sb_free(&e);
+        return failed || e.failed ? db_nomem(db) : HS_OK;
+    }
+    sb_putc(&e, ')');
+    *out = sb_steal(&e);
+    return *out ? HS_OK : db_nomem(db);
+}
+
+static enum hs_status term_count_row(sqlite3_stmt *st, void *arg)
+{
+    (void)st;
+    ++*(int *)arg;
+    return HS_OK;
+}
+
+/* Whether an FTS5 expression matches any code. */
+static enum hs_status any_match(struct hs_db *db, const char *expr, int *found)
+{
+    int n = 0;
+    *found = 0;
+    enum hs_status s = db_run(db, "SELECT 1 FROM search WHERE search MATCH ?1 LIMIT 1", NULL, 0, expr, term_count_row, &n);
+    if (s != HS_OK && s != HS_NOTFOUND)
+        return s;
+    *found = n > 0;
+    return HS_OK;
+}
+
+/* ---- spelling ---- */
 
 /* Optimal string alignment distance (Levenshtein plus adjacent transpositions), or
  * cap + 1 as soon as it must exceed cap. Three rows of the matrix (i - 2, i - 1, i), so
@@ -367,122 +614,496 @@ static size_t edit_distance(const char *a, const char *b, size_t cap)
     return p[lb];
 }
 
-struct suggest_acc {
+#define MAX_NEAR 8
+
+/* The nearest indexed words to a word, best first: fewest edits, then the same length
+ * (a typo rather than another word), then the word in most codes. */
+struct near_acc {
     const char *word;
-    size_t best_d;
-    long best_n;
-    char *best;
     size_t cap;
-    int best_same;
+    int n;
+    struct {
+        char *term;
+        size_t d;
+        int same_len;
+        long docs;
+    } v[MAX_NEAR];
 };
 
-static enum hs_status vocab_row(sqlite3_stmt *st, void *arg)
+static int near_before(size_t d, int same, long docs, size_t d2, int same2, long docs2)
 {
-    struct suggest_acc *a = arg;
+    if (d != d2)
+        return d < d2;
+    if (same != same2)
+        return same > same2;
+    return docs > docs2;
+}
+
+static enum hs_status near_row(sqlite3_stmt *st, void *arg)
+{
+    struct near_acc *a = arg;
     const char *term = db_peek(st, 0);
-    long n = (long)sqlite3_column_int64(st, 1);
+    long docs = (long)sqlite3_column_int64(st, 1);
     size_t d = edit_distance(a->word, term, a->cap);
-    /* Nearest first; among equals, the same length (a transposition or a typo rather than
-     * a different word), then the word in most codes. */
-    int same_len = strlen(term) == strlen(a->word);
-    if (d == 0)
-        return HS_OK;      /* the word itself: indexed yet matching nothing says nothing */
-    if (d <= a->cap && (d < a->best_d || (d == a->best_d && same_len > a->best_same) ||
-                        (d == a->best_d && same_len == a->best_same && n > a->best_n))) {
-        a->best_same = same_len;
-        int ok = 1;
-        char *t = db_col(st, 0, &ok);
-        if (!t)
-            return HS_ENOMEM;
-        free(a->best);
-        a->best = t;
-        a->best_d = d;
-        a->best_n = n;
-    }
+    if (d == 0 || d > a->cap)
+        return HS_OK;      /* the word itself, indexed yet matching nothing, says nothing */
+    int same = strlen(term) == strlen(a->word);
+    int at = a->n;
+    while (at > 0 && near_before(d, same, docs, a->v[at - 1].d, a->v[at - 1].same_len, a->v[at - 1].docs))
+        at--;
+    if (at == MAX_NEAR)
+        return HS_OK;
+    int ok = 1;
+    char *t = db_col(st, 0, &ok);
+    if (!t)
+        return HS_ENOMEM;
+    if (a->n == MAX_NEAR)
+        free(a->v[--a->n].term);
+    memmove(&a->v[at + 1], &a->v[at], (size_t)(a->n - at) * sizeof a->v[0]);
+    a->v[at].term = t;
+    a->v[at].d = d;
+    a->v[at].same_len = same;
+    a->v[at].docs = docs;
+    a->n++;
     return HS_OK;
 }
 
-static enum hs_status word_matches(struct hs_db *db, const char *word, int *found)
-{
-    errno = 0;
-    char *q = query_build(word, strlen(word), 0);
-    *found = 1;
-    if (!q)
-        return errno == ENOMEM ? db_nomem(db) : HS_OK;
-    int n = 0;
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db->conn, "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ?1 LIMIT 1)", -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) {
-            n = sqlite3_column_int(st, 0);
-            rc = SQLITE_OK;
-        }
-    }
-    sqlite3_finalize(st);
-    free(q);
-    if (rc != SQLITE_OK)
-        return db_fail(db, rc);
-    *found = n > 0;
-    return HS_OK;
-}
-
-enum hs_status hsdb_suggest(struct hs_db *db, const char *text, char **out)
+/* The correction of a word that matches nothing: the nearest word that people use for a
+ * code (one in a name, an alias, a summary or the vocabulary, so "cors" never becomes the
+ * "core" of some text), with the same first letter, at most one edit away for a word of
+ * up to five letters and two for a longer one; letters only ("110" is not a misspelt
+ * "100"). Never two words for one. *out is NULL
+ * when there is none (caller frees). */
+static enum hs_status correction(struct hs_db *db, const char *word, char **out)
 {
     *out = NULL;
-    char **words;
-    size_t n = query_words(text, strlen(text), &words);
-    if (!words)
-        return db_nomem(db);
-    enum hs_status s = HS_NOTFOUND;
-    int changed = 0;
-    db_start_call(db);
-    for (size_t i = 0; i < n; i++) {
-        int found;
-        enum hs_status r = word_matches(db, words[i], &found);
-        if (r != HS_OK) {
-            s = r;
-            break;
-        }
-        size_t len = strlen(words[i]);
-        if (found || len < 3)
-            continue;      /* short words ("a", "t" of "don't") make poor suggestions */
-        struct suggest_acc a = {words[i], (size_t)-1, 0, NULL, len <= 4 ? 1 : len <= 8 ? 2 : 3, 0};
-        r = db_run(db, "SELECT term, docs FROM vocab WHERE length(term) BETWEEN ?1 AND ?2",
-                (int[]){(int)len - (int)a.cap, (int)len + (int)a.cap}, 2, NULL, vocab_row, &a);
-        if (r != HS_OK && r != HS_NOTFOUND) {
-            free(a.best);
-            s = r;
-            break;
-        }
-        if (a.best) {
-            free(words[i]);
-            words[i] = a.best;
-            changed = 1;
+    size_t len = strlen(word);
+    if (len < 3 || len > 40 || !plain_word(word) || strspn(word, "abcdefghijklmnopqrstuvwxyz") != len)
+        return HS_OK;      /* short words ("a", "t" of "don't") and numbers make poor suggestions */
+    struct near_acc a = {word, len <= 5 ? 1 : 2, 0, {{0}}};
+    /* The words of the same first letter: a range of the vocabulary's key. */
+    char first[2] = {word[0], '\0'}, next[2] = {(char)(word[0] + 1), '\0'};
+    const char *texts[2] = {first, next};
+    enum hs_status s = db_run_texts(db, "SELECT term, docs FROM vocab WHERE term >= ?3 AND term < ?4 "
+                                        "AND length(term) BETWEEN ?1 AND ?2",
+                                    (int[]){(int)len - (int)a.cap, (int)len + (int)a.cap}, 2, texts, 2, near_row, &a);
+    if (s == HS_NOTFOUND)
+        s = HS_OK;
+    for (int i = 0; s == HS_OK && i < a.n && !*out; i++) {
+        struct sb e;
+        sb_init_soft(&e);
+        sb_puts(&e, "{phrase aliases summary words} : ");
+        query_quote(&e, a.v[i].term, strlen(a.v[i].term));
+        int found = 0;
+        s = e.failed ? db_nomem(db) : any_match(db, e.buf, &found);
+        sb_free(&e);
+        if (s == HS_OK && found) {
+            *out = a.v[i].term;
+            a.v[i].term = NULL;
         }
     }
-    if (changed && (s == HS_NOTFOUND)) {
-        size_t total = 1;
-        for (size_t i = 0; i < n; i++)
-            total += strlen(words[i]) + 1;
-        char *r = db_malloc(total);
-        if (!r) {
-            s = db_nomem(db);
-        } else {
-            r[0] = '\0';
-            for (size_t i = 0; i < n; i++) {
-                if (i)
-                    strcat(r, " ");
-                strcat(r, words[i]);
-            }
-            *out = r;
-            s = HS_OK;
-        }
-    }
-    for (size_t i = 0; i < n; i++)
-        free(words[i]);
-    free(words);
+    for (int i = 0; i < a.n; i++)
+        free(a.v[i].term);
     return s;
 }
 
+/* ---- the fallback: any of the words ---- */
+
+/* Whether word (one word) matches nothing; then *fix is its correction or NULL. */
+static enum hs_status misspelt(struct hs_db *db, const char *text, const char *word, char **fix)
+{
+    struct sb one;
+    sb_init_soft(&one);
+    query_quote(&one, text, strlen(text));
+    int found = 0;
+    enum hs_status s = one.failed ? db_nomem(db) : any_match(db, one.buf, &found);
+    sb_free(&one);
+    *fix = NULL;
+    if (s == HS_OK && !found)
+        s = correction(db, word, fix);
+    return s;
+}
+
+/* Any word that is not question phrasing; a hyphenated or joined word
+ * ("ERR_TOO_MANY_REDIRECTS") counts as its words. *ok is 0 when nothing is searchable. */
+static enum hs_status expr_some(struct hs_db *db, const struct plan *p, struct expr *x, int *ok)
+{
+    int oom = 0;
+    expr_init(x, " OR ");
+    for (size_t i = 0; i < p->n && !oom; i++) {
+        const struct query_term *t = &p->t[i];
+        if (t->filler) {
+            expr_skip(x);
+        } else if (t->quoted || t->parts == 1 || (t->open && p->expand)) {
+            put_term(x, p, i);
+        } else {
+            char **words;
+            errno = 0;
+            size_t nw = query_words(t->text, strlen(t->text), &words);
+            oom = !words;
+            for (size_t k = 0; k < nw && !oom; k++) {
+                struct query_term probe[1];
+                errno = 0;
+                size_t np = query_terms(words[k], strlen(words[k]), 0, probe);
+                oom = !np && errno == ENOMEM;
+                if (np == 1 && probe[0].filler)
+                    expr_skip(x);
+                else if (!oom && expr_word(x))
+                    expr_phrase(x, words[k], 0);
+                query_terms_free(probe, np);
+            }
+            for (size_t k = 0; k < nw; k++)
+                free(words[k]);
+            free(words);
+        }
+    }
+    *ok = expr_done(x);
+    return oom || expr_failed(x) ? db_nomem(db) : HS_OK;
+}
+
+/* The typed terms again, each single word that matches nothing replaced by its correction;
+ * *out is NULL when there is none (caller frees). */
+static enum hs_status corrected(struct hs_db *db, const struct query_term *t, size_t n, char **out)
+{
+    enum hs_status s = HS_OK;
+    char *fixes[QUERY_MAX_TOKENS] = {NULL};
+    int changed = 0;
+    *out = NULL;
+    for (size_t i = 0; i < n && s == HS_OK; i++) {
+        if (t[i].quoted || t[i].open || t[i].parts != 1 || t[i].number >= 0 || t[i].filler)
+            continue;
+        s = misspelt(db, t[i].text, t[i].norm, &fixes[i]);
+        changed |= fixes[i] != NULL;
+    }
+    if (s == HS_OK && changed) {
+        struct sb r;
+        sb_init_soft(&r);
+        for (size_t i = 0; i < n; i++) {
+            if (i)
+                sb_putc(&r, ' ');
+            if (t[i].quoted)
+                sb_putc(&r, '"');
+            sb_puts(&r, fixes[i] ? fixes[i] : t[i].text);
+            if (t[i].quoted)
+                sb_putc(&r, '"');
+        }
+        *out = r.failed ? NULL : db_dup(r.buf);
+        sb_free(&r);
+        if (!*out)
+            s = db_nomem(db);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(fixes[i]);
+    return s;
+}
+
+/* ---- the tiers ---- */
+
+static enum hs_status number_row(sqlite3_stmt *st, void *arg)
+{
+    return pick_add(arg, sqlite3_column_int(st, 0), -3000.0);
+}
+
+static enum hs_status tier_row(sqlite3_stmt *st, void *arg)
+{
+    return pick_add(arg, sqlite3_column_int(st, 0), sqlite3_column_double(st, 1));
+}
+
+/* Tier 1: codes the query names by number. */
+static enum hs_status tier_numbers(struct hs_db *db, const struct plan *p, struct pick *k)
+{
+    enum hs_status s = HS_OK;
+    for (size_t i = 0; i < p->n && s == HS_OK; i++)
+        if (p->t[i].number >= 0) {
+            s = db_run(db, "SELECT code FROM codes WHERE code = ?1", (int[]){p->t[i].number}, 1, NULL, number_row, k);
+            if (s == HS_NOTFOUND)
+                s = HS_OK;
+        }
+    return s;
+}
+
+/* Tier 2: codes whose name or alias says the words. */
+static enum hs_status tier_names(struct hs_db *db, const struct plan *p, struct pick *k)
+{
+    char *names = NULL;
+    enum hs_status s = expr_names(db, p, &names);
+    if (names) {
+        /* No bm25() in this tier: it would first count the rows of every word over the
+         * whole index; a name that says the words is ranked by being short instead. */
+        s = db_run(db, "SELECT t.code, -2000.0 + t.k / 1000000.0 FROM (SELECT rowid AS code, (SELECT "
+                    "(status <> 'standard') * 1000 + length(phrase) FROM codes WHERE code = search.rowid) AS k FROM search "
+                    "WHERE search MATCH ?2 LIMIT " CANDIDATES ") t ORDER BY t.k, t.code LIMIT ?1",
+                (int[]){k->limit}, 1, names, tier_row, k);
+        free(names);
+        if (s == HS_NOTFOUND)
+            s = HS_OK;
+    }
+    return s;
+}
+
+/* Tier 3: the codes that send or require a header field the query names, standard codes
+ * first, MUST before SHOULD before MAY, into hdr. *strong: a name written as one
+ * ("Retry-After", "Upgrade:", "Location header"), not only a word alone ("range"). */
+static enum hs_status tier_headers(struct hs_db *db, const struct plan *p, struct pick *hdr, int *strong)
+{
+    enum hs_status s = HS_OK;
+    *strong = 0;
+    for (size_t i = 0; i < p->n && s == HS_OK; i++)
+        if (p->t[i].header) {
+            int before = hdr->n;
+            s = db_run(db, "SELECT r.code, -1000.0 FROM header_rules r JOIN codes c ON c.code = r.code "
+                        "WHERE r.header = ?2 COLLATE NOCASE ORDER BY c.status <> 'standard', "
+                        "CASE r.level WHEN 'MUST' THEN 0 WHEN 'SHOULD' THEN 1 WHEN 'MAY' THEN 2 ELSE 3 END, r.ord LIMIT ?1",
+                    (int[]){hdr->limit}, 1, p->t[i].norm, tier_row, hdr);
+            if (s == HS_NOTFOUND)
+                s = HS_OK;
+            if (hdr->n > before && p->t[i].header > 1)
+                *strong = 1;
+        }
+    return s;
+}
+
+/* Fewer full matches than this are followed by the codes holding most words even for a
+ * query of two words. */
+#define FEW 5
+
+/* Tier 4: the codes holding every word, and, for a query of three words or more or when
+ * few codes hold them all, those holding at least half of them (half as many as the best
+ * when none holds all), merged by score. *held_all: some code holds every word. */
+static enum hs_status search_ranked(struct hs_db *db, const struct plan *p, struct pick *k, int *held_all)
+{
+    struct expr x;
+    *held_all = 0;
+    enum hs_status s = need_ranker(db);
+    if (s != HS_OK)
+        return s;
+    if (!expr_all(p, &x) || expr_failed(&x)) {
+        s = expr_failed(&x) ? db_nomem(db) : HS_OK;
+        expr_free(&x);
+        return s;
+    }
+    int want = k->limit + k->n, words = x.slot;
+    /* Room for the rows of both queries (each at most want). */
+    struct ranked *r = db_malloc(sizeof *r + 2 * (size_t)want * sizeof r->v[0]);
+    if (!r) {
+        expr_free(&x);
+        return db_nomem(db);
+    }
+    r->n = 0;
+    r->cap = 2 * want;
+    const char *texts[3] = {x.e.buf, x.map.buf, x.gaps.buf};
+    s = db_run_texts(db, RANK_ALL, (int[]){want, p->klass}, 2, texts, 3, ranked_row, r);
+    expr_free(&x);
+    for (int i = 0; i < r->n; i++)
+        r->v[i].cover = words;
+    int all = r->n;
+    if (s == HS_NOTFOUND)
+        s = HS_OK;
+    int some_ok = 0;
+    if (s == HS_OK) {
+        s = expr_some(db, p, &x, &some_ok);
+        if (s == HS_OK && some_ok && (x.slot > 3 || all < FEW)) {
+            const char *some[3] = {x.e.buf, x.map.buf, x.gaps.buf};
+            s = db_run_texts(db, RANK_SOME, (int[]){want, p->klass, x.slot}, 3, some, 3, ranked_row, r);
+            if (s == HS_NOTFOUND)
+                s = HS_OK;
+        }
+        expr_free(&x);
+    }
+    if (s == HS_OK) {
+        int best = 0;
+        for (int i = 0; i < r->n; i++)
+            if (r->v[i].cover > best)
+                best = r->v[i].cover;
+        qsort(r->v, (size_t)r->n, sizeof r->v[0], by_score);
+        for (int i = 0; i < r->n; i++)
+            if (r->v[i].cover > 0 && r->v[i].cover * 2 >= best)
+                pick_add(k, r->v[i].code, r->v[i].score);
+        *held_all = all > 0;
+    }
+    free(r);
+    return s;
+}
+
+static int picked(const struct pick *p, int code)
+{
+    for (int i = 0; i < p->n; i++)
+        if (p->codes[i] == code)
+            return 1;
+    return 0;
+}
+
+/* Tiers 1 to 4 for a plan. The codes of a header field the query names come in the order
+ * tier 4 ranks them (it knows which texts say the most about the header: 503 and 429 for
+ * Retry-After, though 413 has the stronger rule), then the rest of them by level; a name
+ * written as a header ("Retry-After") puts them before tier 2 (449's alias "Retry after
+ * sending a PROVISION command" is not what was asked), a word alone ("range") after it. */
+static enum hs_status search_plan(struct hs_db *db, const struct plan *p, struct pick *k, int *held_all)
+{
+    struct pick *hdr = pick_new(64), *k4 = pick_new(k->limit);
+    enum hs_status s = hdr && k4 ? HS_OK : db_nomem(db);
+    int strong = 0;
+    if (s == HS_OK)
+        s = tier_numbers(db, p, k);
+    if (s == HS_OK)
+        s = tier_headers(db, p, hdr, &strong);
+    if (s == HS_OK && !strong)
+        s = tier_names(db, p, k);
+    if (s == HS_OK && !hdr->n && k->n >= k->limit) {
+        /* Names alone fill the list (a common word in a very large database): tier 4
+         * would only rank what is not shown. Those names hold every word. */
+        *held_all = 1;
+        free(k4);
+        free(hdr);
+        return HS_OK;
+    }
+    if (s == HS_OK)
+        s = search_ranked(db, p, hdr->n ? k4 : k, held_all);
+    if (s == HS_OK && hdr->n) {
+        double at = -1000.0;
+        for (int i = 0; i < k4->n; i++)
+            if (picked(hdr, k4->codes[i]))
+                pick_add(k, k4->codes[i], at += 0.001);
+        for (int i = 0; i < hdr->n; i++)
+            pick_add(k, hdr->codes[i], at += 0.001);
+        if (strong)
+            s = tier_names(db, p, k);
+        for (int i = 0; i < k4->n; i++)
+            pick_add(k, k4->codes[i], k4->scores[i]);
+    }
+    free(k4);
+    free(hdr);
+    return s;
+}
+
+/* The words to mark in snippets: those of the words that are not question phrasing.
+ * *out is NULL only when out of memory. */
+static size_t snippet_words(const struct plan *p, char ***out)
+{
+    struct sb b;
+    sb_init_soft(&b);
+    sb_puts(&b, "");
+    for (size_t i = 0; i < p->n; i++)
+        if (!p->t[i].filler) {
+            sb_puts(&b, p->t[i].open && p->expand ? p->completions[0] : p->t[i].text);
+            sb_putc(&b, ' ');
+        }
+    *out = NULL;
+    size_t n = b.failed ? 0 : query_words(b.buf, b.len, out);
+    sb_free(&b);
+    return n;
+}
+
+enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int prefix_last,
+                           int limit, struct hs_hits *out)
+{
+    struct hit_acc a = {{NULL, 0, 0, sizeof(struct hs_hit)}, limit};
+    enum hs_status s = HS_OK;
+    int lo, hi, partial = 0;
+    out->v = NULL;
+    out->n = 0;
+    out->partial = 0;
+    if (limit <= 0 || limit > 500)
+        limit = 500;
+    a.limit = limit;
+    db_start_call(db);
+    if (query_code_range(text, len, &lo, &hi)) {
+        int args[2] = {lo, hi};
+        s = db_run(db, "SELECT " ENTRY_COLS ", c.summary, -4000.0 FROM codes c WHERE c.code BETWEEN ?1 AND ?2 ORDER BY c.code",
+                args, 2, NULL, hit_row, &a);
+        if (s == HS_NOTFOUND)
+            s = HS_OK;
+    }
+    struct plan *p = NULL;
+    struct pick *k = NULL;
+    if (s == HS_OK && (int)a.hits.n < limit) {
+        p = db_calloc(1, sizeof *p);
+        k = pick_new(limit - (int)a.hits.n);
+        if (!p || !k)
+            s = db_nomem(db);
+    }
+    if (p && k) {
+        int held_all = 0, any = 0;
+        s = plan_make(db, text, len, prefix_last, p);
+        if (s == HS_OK)
+            s = search_plan(db, p, k, &held_all);
+        for (size_t i = 0; i < p->n; i++)
+            any |= !p->t[i].filler;
+        /* No code holds every word: the closest matches, and when a word is misspelt,
+         * those of the words as corrected, if they find anything. */
+        partial = s == HS_OK && !held_all && any && k->n > 0;
+        char *fixed = NULL;
+        if (s == HS_OK && !held_all && any)
+            s = corrected(db, p->t, p->n, &fixed);
+        if (fixed) {
+            struct plan *p2 = db_calloc(1, sizeof *p2);
+            struct pick *k2 = pick_new(k->limit);
+            if (!p2 || !k2)
+                s = db_nomem(db);
+            if (s == HS_OK) {
+                s = plan_make(db, fixed, strlen(fixed), prefix_last, p2);
+                if (s == HS_OK)
+                    s = search_plan(db, p2, k2, &held_all);
+            }
+            if (s == HS_OK && k2->n > 0) {
+                struct pick *swap = k;       /* the corrected words' picks replace ours */
+                k = k2;
+                k2 = swap;
+                plan_free(p);
+                memcpy(p, p2, sizeof *p);
+                partial = 1;
+            } else if (p2) {
+                plan_free(p2);
+            }
+            free(p2);
+            free(k2);
+            free(fixed);
+        }
+        /* The rows for the kept codes, with their snippets, in rank order. */
+        struct snip_acc sa = {&a, NULL, 0, 0};
+        sa.n_words = snippet_words(p, &sa.words);
+        if (s == HS_OK && !sa.words)
+            s = db_nomem(db);
+        for (int i = 0; s == HS_OK && i < k->n; i++) {
+            sa.score = k->scores[i];
+            s = db_run(db, "SELECT " ENTRY_COLS ", s.summary, s.body, s.vendors, s.aliases, s.words "
+                        "FROM codes c JOIN search s ON s.rowid = c.code WHERE c.code = ?1",
+                    (int[]){k->codes[i]}, 1, NULL, snip_row, &sa);
+            if (s == HS_NOTFOUND)
+                s = HS_OK;
+        }
+        for (size_t i = 0; i < sa.n_words; i++)
+            free(sa.words[i]);
+        free(sa.words);
+        plan_free(p);
+    }
+    free(p);
+    free(k);
+    if (s != HS_OK) {
+        struct hs_hits tmp = {a.hits.v, a.hits.n, 0};
+        hs_hits_free(&tmp);
+        return s;
+    }
+    out->v = a.hits.v;
+    out->n = a.hits.n;
+    out->partial = partial;
+    return out->n ? HS_OK : HS_NOTFOUND;
+}
+
+/* ---- suggestions ----------------------------------------------------------------------- */
+
+enum hs_status hsdb_suggest(struct hs_db *db, const char *text, char **out)
+{
+    struct query_term t[QUERY_MAX_TOKENS];
+    *out = NULL;
+    errno = 0;
+    size_t n = query_terms(text, strlen(text), 0, t);
+    if (!n && errno == ENOMEM)
+        return db_nomem(db);
+    db_start_call(db);
+    enum hs_status s = corrected(db, t, n, out);
+    query_terms_free(t, n);
+    if (s == HS_OK && !*out)
+        s = HS_NOTFOUND;
+    return s;
+}

@@ -122,6 +122,11 @@ const char *db_peek(sqlite3_stmt *st, int i)
     return t ? t : "";
 }
 
+const unsigned char *db_arg(sqlite3_value *v)
+{
+    return sqlite3_value_text(v);
+}
+
 void *db_vec_push(struct vec *a)
 {
     if (a->n == a->cap) {

@@ -18,7 +18,19 @@
 
 #include <sqlite3.h>
 
+#include "text.h"
 #include "util.h"
+
+/* Text read back from the store, cleaned like the data layer's (txt_clean): the file is the
+ * user's, but anything may have written it, and what it holds can reach the terminal. */
+static char *col_text(sqlite3_stmt *st, int i)
+{
+    const char *t = (const char *)sqlite3_column_text(st, i);
+    size_t len = t ? (size_t)sqlite3_column_bytes(st, i) : 0;
+    char *s = xmalloc(txt_clean(NULL, t ? t : "", len, 0) + 1);
+    txt_clean(s, t ? t : "", len, 0);
+    return s;
+}
 
 /* How long a write waits for another program's write to finish (ms). */
 #define BUSY_TIMEOUT_MS 10000
@@ -218,8 +230,7 @@ static int query_text(sqlite3 *c, const char *sql, char **out)
         return rc;
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        const unsigned char *t = sqlite3_column_text(st, 0);
-        *out = xstrdup(t ? (const char *)t : "");
+        *out = col_text(st, 0);
         rc = SQLITE_OK;
     } else if (rc == SQLITE_DONE) {
         *out = xstrdup("");
@@ -765,8 +776,7 @@ enum pg_status pg_sessions(struct pg_store *s, struct pg_session **out, size_t *
         struct pg_session *q = &v[(*n)++];
         q->id = sqlite3_column_int64(st, 0);
         q->started = sqlite3_column_int64(st, 1);
-        const unsigned char *k = sqlite3_column_text(st, 2);
-        q->kind = xstrdup(k ? (const char *)k : "");
+        q->kind = col_text(st, 2);
         q->seed = sqlite3_column_int64(st, 3);
         q->asked = sqlite3_column_int(st, 4);
         q->correct = sqlite3_column_int(st, 5);

@@ -241,6 +241,143 @@ char *query_phrase(const char *text, size_t len, int prefix_last)
     return s ? s : nomem();
 }
 
+/* Words of question phrasing: "what status code for a validation error" asks about
+ * "validation error". Only these are left out; "not", "no", "too", "get" and "post" carry
+ * meaning in this subject and are never filler. */
+static const char *const fillers[] = {
+    "a", "an", "and", "any", "are", "as", "at", "be", "between", "by", "can", "code", "codes",
+    "difference", "do", "does", "for", "how", "http", "i", "if", "in", "is", "it", "its", "me",
+    "my", "of", "on", "or", "response", "return", "returned", "returns", "should", "status",
+    "that", "the", "this", "to", "use", "versus", "vs", "was", "we", "what", "when", "where",
+    "which", "who", "why", "with", "you", "your", NULL,
+};
+
+/* Words after a number that make it a quantity, not a status code ("100 seconds"). */
+static const char *const units[] = {
+    "s", "sec", "secs", "second", "seconds", "ms", "millisecond", "milliseconds", "min", "mins",
+    "minute", "minutes", "hour", "hours", "b", "byte", "bytes", "kb", "kib", "mb", "mib", "gb",
+    "percent", "times", "x", NULL,
+};
+
+static int in_list(const char *const *list, const char *w)
+{
+    for (int i = 0; list[i]; i++)
+        if (strcmp(list[i], w) == 0)
+            return 1;
+    return 0;
+}
+
+/* The status code a word names as a number, or -1. */
+static int code_number(const char *w)
+{
+    size_t n = strlen(w);
+    if (n == 0 || n > 3 || strspn(w, "0123456789") != n)
+        return -1;
+    if (strcmp(w, "0") == 0 || strcmp(w, "000") == 0)
+        return 0;
+    int v = atoi(w);
+    return n == 3 && v >= 100 && v <= 599 ? v : -1;
+}
+
+size_t query_terms(const char *text, size_t len, int prefix_last, struct query_term *out)
+{
+    struct token tok[QUERY_MAX_TOKENS];
+    int finished_last;
+    size_t n = tokenize(text, len, tok, &finished_last);
+    if (n == (size_t)-1) {
+        errno = ENOMEM;
+        return 0;
+    }
+    size_t last = last_searchable(tok, n);
+    int open = prefix_last && open_last(tok, n, finished_last, last);
+    size_t k = 0;
+    int colon[QUERY_MAX_TOKENS];
+    for (size_t i = 0; i < n; i++) {
+        if (!tok[i].searchable) {
+            sb_free(&tok[i].text);
+            continue;
+        }
+        struct query_term *t = &out[k];
+        memset(t, 0, sizeof *t);
+        t->quoted = tok[i].quoted;
+        t->open = open && i == last;
+        t->number = -1;
+        const char *b = tok[i].text.buf;
+        size_t bl = tok[i].text.len;
+        colon[k] = bl > 1 && b[bl - 1] == ':';
+        /* parts: runs of word characters */
+        int in_word = 0;
+        for (size_t j = 0; j < bl;) {
+            uint32_t cp;
+            size_t step = txt_decode(b + j, bl - j, &cp);
+            if (step == 0)
+                break;
+            int w = is_word_cp(cp);
+            if (w && !in_word)
+                t->parts++;
+            in_word = w;
+            j += step;
+        }
+        /* norm: outer ASCII punctuation cut, ASCII lower-cased */
+        size_t from = 0, to = bl;
+        while (from < to && (unsigned char)b[from] < 0x80 && !isalnum((unsigned char)b[from]))
+            from++;
+        while (to > from && (unsigned char)b[to - 1] < 0x80 && !isalnum((unsigned char)b[to - 1]))
+            to--;
+        t->norm = try_strndup(b + from, to - from);
+        t->text = t->norm ? sb_steal(&tok[i].text) : NULL;
+        k++;
+        if (!t->text) {
+            /* out of memory: nothing for the caller to free */
+            query_terms_free(out, k);
+            free_tokens(tok + i + 1, n - i - 1);
+            sb_free(&tok[i].text);
+            errno = ENOMEM;
+            return 0;
+        }
+        for (char *c = t->norm; *c; c++)
+            *c = (char)tolower((unsigned char)*c);
+    }
+    int content = 0;
+    for (size_t i = 0; i < k; i++) {
+        struct query_term *t = &out[i];
+        if (!t->quoted && strlen(t->norm) == 3 && t->norm[0] >= '1' && t->norm[0] <= '5' &&
+            t->norm[1] == 'x' && t->norm[2] == 'x')
+            t->klass = t->norm[0] - '0';
+        /* A URL or a path ("/api/users") names the asker's resource, not a status. */
+        int path = t->text[0] == '/' || strstr(t->text, "://") != NULL;
+        /* "Location header": the second word says what the first is; no text need hold it. */
+        int says_header = i > 0 && (strcmp(t->norm, "header") == 0 || strcmp(t->norm, "headers") == 0);
+        if (!t->quoted && (path || says_header || (t->parts == 1 && (t->klass || in_list(fillers, t->norm)))))
+            t->filler = 1;
+        else
+            content++;
+        if (!t->quoted && !t->open) {
+            t->number = code_number(t->norm);
+            /* A quantity ("100 seconds") or an error number in a log ("(104: Connection
+             * reset by peer)") is not a status code. */
+            if (t->number >= 0 && ((i + 1 < k && in_list(units, out[i + 1].norm)) || (t->text[0] == '(' && colon[i])))
+                t->number = -1;
+        }
+        int next_header = i + 1 < k && (strcmp(out[i + 1].norm, "header") == 0 || strcmp(out[i + 1].norm, "headers") == 0);
+        if (!t->open && t->number < 0)
+            t->header = strchr(t->norm, '-') || colon[i] || next_header ? 2 : k == 1 ? 1 : 0;
+    }
+    if (!content)
+        for (size_t i = 0; i < k; i++)
+            out[i].filler = out[i].klass != 0;
+    return k;
+}
+
+void query_terms_free(struct query_term *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(t[i].text);
+        free(t[i].norm);
+        t[i].text = t[i].norm = NULL;
+    }
+}
+
 int query_code_range(const char *text, size_t len, int *lo, int *hi)
 {
     while (len && isspace((unsigned char)text[0])) {
@@ -355,7 +492,32 @@ struct span {
 
 static int word_byte(unsigned char c)
 {
-    return isalnum(c) || c >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static unsigned char lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* Whether two words of a text are parts of one, joined by an ASCII apostrophe with nothing
+ * else between them: "I'm", "server's", "don't". */
+static int joined(const char *text, size_t end, size_t next_start)
+{
+    return next_start == end + 1 && text[end] == '\'';
+}
+
+/* The number of distinct query words in the window of max_words words from word i. */
+static int window_score(const struct span *w, size_t n, size_t i, int max_words)
+{
+    unsigned long seen = 0;
+    int score = 0;
+    for (size_t j = i; j < n && j < i + (size_t)max_words; j++)
+        if (w[j].match >= 0 && !(seen & (1UL << (w[j].match % 64)))) {
+            seen |= 1UL << (w[j].match % 64);
+            score++;
+        }
+    return score;
 }
 
 char *query_snippet(const char *text, char *const *words, size_t n_words, int max_words)
@@ -363,20 +525,30 @@ char *query_snippet(const char *text, char *const *words, size_t n_words, int ma
     if (!n_words || max_words < 1)
         return NULL;
     char *stems[QUERY_MAX_TOKENS];
+    size_t stem_len[QUERY_MAX_TOKENS];
+    unsigned char first[256] = {0};     /* first letters of the stems */
     size_t n_stems = n_words < QUERY_MAX_TOKENS ? n_words : QUERY_MAX_TOKENS;
     int oom = 0;
-    for (size_t i = 0; i < n_stems; i++)
-        oom |= !(stems[i] = query_stem(words[i]));
-    /* The words of the text and which query word each matches. */
+    for (size_t i = 0; i < n_stems; i++) {
+        stems[i] = query_stem(words[i]);
+        oom |= !stems[i];
+        stem_len[i] = stems[i] ? strlen(stems[i]) : 0;
+        if (stems[i])
+            first[(unsigned char)stems[i][0]] = 1;
+    }
+    /* The words of the text and which query word each matches. The window with the most
+     * distinct query words wins, the first of equals; the scan stops once a window holds
+     * all of them and enough words follow it. */
     size_t n = 0, cap = 64, len = strlen(text);
     struct span *w = oom ? NULL : try_malloc(cap * sizeof *w);
-    int any = 0;
     if (!w) {
         for (size_t i = 0; i < n_stems; i++)
             free(stems[i]);
         return nomem();
     }
-    for (size_t i = 0; i < len;) {
+    size_t best = 0, next = 0, stop = (size_t)-1;
+    int best_score = -1;
+    for (size_t i = 0; i < len && n < stop;) {
         while (i < len && !word_byte((unsigned char)text[i]))
             i++;
         if (i >= len)
@@ -396,39 +568,50 @@ char *query_snippet(const char *text, char *const *words, size_t n_words, int ma
         w[n].start = st;
         w[n].end = i;
         w[n].match = -1;
-        for (size_t k = 0; k < n_stems; k++) {
-            size_t sl = strlen(stems[k]);
+        unsigned char c0 = lower((unsigned char)text[st]);
+        for (size_t k = 0; first[c0] && k < n_stems; k++) {
+            size_t sl = stem_len[k];
             /* Short words ("a", "40") only as whole words, longer ones as stems. */
-            if (sl && sl <= i - st && (sl >= 3 || sl == i - st) && strncasecmp(text + st, stems[k], sl) == 0) {
+            if (sl && sl <= i - st && (sl >= 3 || sl == i - st) && c0 == (unsigned char)stems[k][0] &&
+                strncasecmp(text + st, stems[k], sl) == 0) {
                 w[n].match = (int)k;
-                any = 1;
                 break;
             }
         }
         n++;
-    }
-    char *out = NULL;
-    if (any && !oom) {
-        /* The window with the most distinct query words; a little context before it. */
-        size_t best = 0;
-        int best_score = -1;
-        for (size_t i = 0; i < n; i++) {
-            if (w[i].match < 0)
+        /* Windows whose words are all read. */
+        for (; next + (size_t)max_words <= n && stop == (size_t)-1; next++) {
+            if (w[next].match < 0)
                 continue;
-            unsigned long seen = 0;
-            int score = 0;
-            for (size_t j = i; j < n && j < i + (size_t)max_words; j++)
-                if (w[j].match >= 0 && !(seen & (1UL << (w[j].match % 64)))) {
-                    seen |= 1UL << (w[j].match % 64);
-                    score++;
-                }
+            int score = window_score(w, n, next, max_words);
             if (score > best_score) {
                 best_score = score;
-                best = i;
+                best = next;
             }
+            if (score == (int)n_stems)     /* no window can hold more: read past it, stop */
+                stop = (best > 2 ? best - 2 : 0) + (size_t)max_words + 4;
         }
+    }
+    for (; next < n && stop == (size_t)-1 && !oom; next++) {
+        if (w[next].match < 0)
+            continue;
+        int score = window_score(w, n, next, max_words);
+        if (score > best_score) {
+            best_score = score;
+            best = next;
+        }
+    }
+    char *out = NULL;
+    if (best_score > 0 && !oom) {
+        /* The best window, with a little context before it. */
         size_t from = best > 2 ? best - 2 : 0;
+        /* Start at a whole word: "I'm" and "server's" are one word to a reader, though
+         * the apostrophe splits them here. */
+        while (from > 0 && joined(text, w[from - 1].end, w[from].start))
+            from--;
         size_t to = from + (size_t)max_words < n ? from + (size_t)max_words : n;
+        while (to < n && joined(text, w[to - 1].end, w[to].start))
+            to++;
         struct sb b;
         sb_init_soft(&b);
         if (from > 0)

@@ -29,6 +29,31 @@ char *query_build(const char *text, size_t len, int prefix_last);
  * result is query_build(text, len, 0). Out of memory: NULL, *last NULL, errno ENOMEM. */
 char *query_split_last(const char *text, size_t len, char **last);
 
+/* One searchable word or quoted phrase of what was typed, as the search ranks it. */
+struct query_term {
+    char *text;      /* as typed, without quotes; owned (query_terms_free) */
+    char *norm;      /* lower-case ASCII, outer punctuation cut: "(110:" -> "110"; owned */
+    int quoted;      /* typed in double quotes: one phrase, never left out or split */
+    int parts;       /* words FTS5 finds in it: "Retry-After" has 2, "connect()" 1 */
+    int filler;      /* question phrasing ("what", "status", "code", "for", "vs") or a URL
+                        path, which the search may leave out; never set when every term
+                        would be filler */
+    int number;      /* a status code written as a number: 100..599, 0 for "0" and "000";
+                        -1 otherwise, and for a number followed by a unit ("100 seconds")
+                        or written like a log's error number ("(104:") */
+    int klass;       /* names a class: "3xx" -> 3 (also filler: no text holds it); else 0 */
+    int header;      /* may name a header field: 2 written as one ("Retry-After",
+                        "Upgrade:", a word followed by "header"), 1 the whole query one
+                        word ("range"), else 0 */
+    int open;        /* the unfinished last word while typing (prefix_last) */
+};
+
+/* The searchable terms of text (at most QUERY_MAX_TOKENS) into out; returns the count.
+ * With prefix_last, an unquoted last word the text does not end after is marked open.
+ * Free with query_terms_free. Out of memory: 0 with errno ENOMEM (nothing to free). */
+size_t query_terms(const char *text, size_t len, int prefix_last, struct query_term *out);
+void query_terms_free(struct query_term *t, size_t n);
+
 /* All the searchable words of text as one FTS5 phrase ("too many requests"), with the
  * same rules as query_build; NULL when nothing is searchable. Caller frees. */
 char *query_phrase(const char *text, size_t len, int prefix_last);

@@ -314,6 +314,21 @@ void app_fold(struct app *a, int klass)
     app_load_detail(a);
 }
 
+int app_move(struct app *a, int delta)
+{
+    if (!a->n_items)
+        return UI_NOTHING;
+    size_t old = a->sel;
+    if (delta < 0)
+        a->sel = (size_t)-delta > a->sel ? 0 : a->sel - (size_t)-delta;
+    else
+        a->sel = a->sel + (size_t)delta < a->n_items ? a->sel + (size_t)delta : a->n_items - 1;
+    if (a->sel == old)
+        return UI_NOTHING;
+    app_load_detail(a);
+    return UI_REDRAW;
+}
+
 /* ---- the detail pane's document -------------------------------------------------------- */
 
 static void free_detail(struct app *a)
@@ -671,7 +686,8 @@ void app_search_run(struct app *a)
     enum hs_status s = HS_NOTFOUND;
     if (a->query.len)
         s = hsdb_search(a->db, q, a->query.len, 1, 60, &a->hits);
-    if (s == HS_NOTFOUND && a->query.len) {
+    if ((s == HS_NOTFOUND || (s == HS_OK && a->hits.partial)) && a->query.len) {
+        /* No code holds every word: perhaps one is misspelt. */
         char *sugg = NULL;
         if (hsdb_suggest(a->db, q, &sugg) == HS_OK)
             a->suggestion = sugg;
@@ -774,5 +790,6 @@ void app_free(struct app *a)
     }
     for (size_t i = 0; i < a->n_history; i++)
         free(a->history[i]);
+    free(a->search_typed);
     free(a->err);
 }

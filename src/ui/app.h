@@ -136,6 +136,7 @@ struct app {
     char *history[SEARCH_HISTORY_MAX];
     size_t n_history;
     int history_pos;           /* -1: editing a new query */
+    char *search_typed;        /* what was typed before Ctrl-R recalled a search (owned) */
     int saved_code;            /* selection before the search, restored by Esc (or NO_CODE) */
 
     /* detail pane: a text that scrolls as in less; ] and [ highlight a link */
@@ -242,6 +243,7 @@ const struct hs_entry *app_item_loaded(struct app *a, const struct item *it);
 void app_load_rows(struct app *a, size_t top, size_t rows);
 
 void app_select_code(struct app *a, int code);     /* select code in the list (unfolds) */
+int app_move(struct app *a, int delta);             /* move the selection by delta rows (UI_*) */
 void app_load_detail(struct app *a);                /* load the selected item's document */
 void app_follow(struct app *a, int code);           /* follow a link: history + select */
 void app_show_header(struct app *a, const char *name);   /* a header's entry (name copied) */

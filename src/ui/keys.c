@@ -8,7 +8,8 @@
 #define B CTX_BROWSE
 #define C CTX_COMPARE
 #define H CTX_HELP
-#define P CTX_PAGE
+#define D CTX_PAGE
+#define P CTX_PROMPT
 #define CTRL(k) ((k) & 0x1f)
 
 const struct keybind keys_table[] = {
@@ -26,7 +27,7 @@ const struct keybind keys_table[] = {
     {KEY_END, ACT_END, B | C | H, "End", NULL, NULL},
     {'\t', ACT_FOCUS, B | C, "Tab", "switch focus: list / detail (compare: one column scrolls alone / all)", "Tab focus"},
     {'f', ACT_FIND, B, "f", "find in the shown page, as / does in less (n and N: next and previous match)", NULL},
-    {'/', ACT_FIND, P, "/ (detail focused)", NULL, "/ find"},
+    {'/', ACT_FIND, D, "/ (detail focused)", NULL, "/ find"},
     {'/', ACT_SEARCH, B, "/", "search all codes as you type (Enter keeps the result, Esc restores the list)", "/ search"},
     {'\n', ACT_ENTER, B | C, "Enter", "follow the highlighted related code; fold a class heading; compare: open the code", NULL},
     {'\r', ACT_ENTER, B | C, "", NULL, NULL},
@@ -61,7 +62,26 @@ const struct keybind keys_table[] = {
     {KEY_F(1), ACT_HELP, B | C, "F1", NULL, NULL},
     {27, ACT_ESCAPE, B | C | H, "Esc", "close the overlay, or leave the search result or the find", "Esc back"},
     {'q', ACT_QUIT, B | C | H, "q", "quit (closes an overlay first)", "q quit"},
-    {CTRL('l'), ACT_REDRAW, B | C | H, "Ctrl-L", "redraw the screen", NULL},
+    {CTRL('l'), ACT_REDRAW, B | C | H | P, "Ctrl-L", "redraw the screen", NULL},
+    /* The search prompt (help lists these under their own heading). As in fzf, the arrows
+     * move through the hits while you type; the history of searches is on Ctrl-R. */
+    {KEY_DOWN, ACT_DOWN, P, "Down", "next hit (the detail pane follows)", NULL},
+    {CTRL('n'), ACT_DOWN, P, "Ctrl-N", NULL, NULL},
+    {KEY_UP, ACT_UP, P, "Up", "previous hit", NULL},
+    {CTRL('p'), ACT_UP, P, "Ctrl-P", NULL, NULL},
+    {KEY_NPAGE, ACT_PAGE_DOWN, P, "PgDn", "a page of hits down", NULL},
+    {KEY_PPAGE, ACT_PAGE_UP, P, "PgUp", "a page of hits up", NULL},
+    {'\t', ACT_ACCEPT, P, "Tab", "take the suggestion ('did you mean …')", NULL},
+    {CTRL('r'), ACT_RECALL, P, "Ctrl-R", "recall an earlier search; again for older ones, then back to what you typed", NULL},
+    {KEY_BACKSPACE, ACT_DEL_CHAR, P, "Backspace", "delete a character", NULL},
+    {127, ACT_DEL_CHAR, P, "", NULL, NULL},
+    {'\b', ACT_DEL_CHAR, P, "", NULL, NULL},
+    {CTRL('w'), ACT_DEL_WORD, P, "Ctrl-W", "delete the last word", NULL},
+    {CTRL('u'), ACT_CLEAR, P, "Ctrl-U", "clear the prompt", NULL},
+    {'\n', ACT_ENTER, P, "Enter", "keep the hits and close the prompt", NULL},
+    {'\r', ACT_ENTER, P, "", NULL, NULL},
+    {KEY_ENTER, ACT_ENTER, P, "", NULL, NULL},
+    {27, ACT_ESCAPE, P, "Esc", "close the prompt and restore the list", NULL},
 };
 
 const size_t keys_count = sizeof keys_table / sizeof keys_table[0];

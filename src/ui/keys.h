@@ -13,6 +13,8 @@ enum action {
     ACT_NEXT_LINK, ACT_PREV_LINK, ACT_HIDE_SAME, ACT_LEFT, ACT_RIGHT,
     ACT_HELP, ACT_ESCAPE, ACT_QUIT, ACT_REDRAW, ACT_PRESENT, ACT_QUIZ, ACT_LEARN,
     ACT_FIND, ACT_STANDARD, ACT_COPY, ACT_COPY_MENU, ACT_OPEN_SPEC,
+    /* the search prompt */
+    ACT_DEL_CHAR, ACT_DEL_WORD, ACT_CLEAR, ACT_RECALL, ACT_ACCEPT,
 };
 
 /* Contexts a binding applies in (bit mask). */
@@ -21,6 +23,7 @@ enum {
     CTX_COMPARE = 2,
     CTX_HELP = 4,
     CTX_PAGE = 8,       /* the detail pane has the focus (with CTX_BROWSE): its own keys */
+    CTX_PROMPT = 16,    /* the search prompt: keys not bound here are typed as text */
 };
 
 struct keybind {

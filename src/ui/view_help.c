@@ -23,32 +23,42 @@ static size_t build(struct app *a, struct help_line **out)
         v[n].st = (style);                                                              \
         n++;                                                                            \
     } while (0)
-    ADD(xstrdup("Keys"), ST_HEADING);
-    for (size_t i = 0; i < keys_count; i++) {
-        const struct keybind *k = &keys_table[i];
-        if (!k->help)
-            continue;
-        /* The names of every key bound to this action in the same contexts. */
-        struct sb names;
-        sb_init(&names);
-        for (size_t j = i; j < keys_count; j++) {
-            const struct keybind *o = &keys_table[j];
-            if (j > i && o->help)
-                break;
-            if (o->action == k->action && o->name[0]) {
-                if (names.len)
-                    sb_puts(&names, ", ");
-                sb_puts(&names, o->name);
-            }
+    /* Two passes over the key table: the browser's keys, then the search prompt's. */
+    for (int prompt = 0; prompt < 2; prompt++) {
+        if (prompt) {
+            ADD(xstrdup(""), ST_NORMAL);
+            ADD(xstrdup("Keys in the search prompt (/); other keys are typed"), ST_HEADING);
+        } else {
+            ADD(xstrdup("Keys"), ST_HEADING);
         }
-        struct sb line;
-        sb_init(&line);
-        sb_printf(&line, "  %-22s %s", names.buf ? names.buf : "", k->help);
-        ADD(sb_steal(&line), ST_NORMAL);
-        sb_free(&names);
+        for (size_t i = 0; i < keys_count; i++) {
+            const struct keybind *k = &keys_table[i];
+            if (!k->help || (k->ctx == CTX_PROMPT) != prompt)
+                continue;
+            /* The names of every key bound to this action in the same contexts. */
+            struct sb names;
+            sb_init(&names);
+            for (size_t j = i; j < keys_count; j++) {
+                const struct keybind *o = &keys_table[j];
+                if (j > i && o->help)
+                    break;
+                if (o->action == k->action && o->name[0]) {
+                    if (names.len)
+                        sb_puts(&names, ", ");
+                    sb_puts(&names, o->name);
+                }
+            }
+            struct sb line;
+            sb_init(&line);
+            sb_printf(&line, "  %-22s %s", names.buf ? names.buf : "", k->help);
+            ADD(sb_steal(&line), ST_NORMAL);
+            sb_free(&names);
+        }
+        if (!prompt) {
+            ADD(xstrdup("  0-9                    jump to a code as you type it: 4 0 4 lands on 404"), ST_NORMAL);
+            ADD(xstrdup("  mouse                  click selects or follows a link, the wheel scrolls"), ST_NORMAL);
+        }
     }
-    ADD(xstrdup("  0-9                    jump to a code as you type it: 4 0 4 lands on 404"), ST_NORMAL);
-    ADD(xstrdup("  mouse                  click selects or follows a link, the wheel scrolls"), ST_NORMAL);
     ADD(xstrdup(""), ST_NORMAL);
     ADD(xstrdup("Marks in the list"), ST_HEADING);
     struct sb m;

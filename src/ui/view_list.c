@@ -1,5 +1,6 @@
 /* view_list.c — the list pane: codes grouped under class headings, or search hits with
- * a snippet line each. Keys it does not handle go to the detail pane, then the driver. */
+ * a snippet line each (under a header when they are only the closest matches). Keys
+ * it does not handle go to the detail pane, then the driver. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,46 @@
 static int item_height(const struct app *a)
 {
     return a->results ? 2 : 1;       /* a hit has its snippet line */
+}
+
+/* Rows above the items when they are only the closest matches: the line that says so,
+ * and the suggestion when there is one. */
+static int header_rows(const struct app *a)
+{
+    if (!a->results || !a->hits.n || !a->hits.partial)
+        return 0;
+    return a->suggestion ? 2 : 1;
+}
+
+/* One dim row of text, cut to the width. */
+static void draw_line(struct app *a, int y, struct rect r, const char *text, enum style st)
+{
+    struct sb fit;
+    sb_init(&fit);
+    sb_puts(&fit, "");
+    txt_fit(&fit, text, r.w - 1, 1, a->ascii);
+    draw_fill(y, r.x, r.w, ST_NORMAL);
+    draw_text(y, r.x + 1, r.w - 1, fit.buf, st);
+    sb_free(&fit);
+}
+
+/* "no code mentions all of 'QUERY'; closest matches:", then "did you mean 'WORDS'? (Tab)". */
+static void draw_header(struct app *a, struct rect r)
+{
+    char *q = txt_sanitize(a->query.buf ? a->query.buf : "", 0, a->ascii);
+    struct sb line;
+    sb_init(&line);
+    sb_printf(&line, "no code mentions all of '%s'; closest matches:", q);
+    draw_line(a, r.y, r, line.buf, ST_DIM);
+    if (a->suggestion && r.h > 1) {
+        char *sg = txt_sanitize(a->suggestion, 0, a->ascii);
+        sb_reset(&line);
+        sb_printf(&line, "did you mean '%s'? (Tab)", sg);
+        draw_line(a, r.y + 1, r, line.buf, ST_BOLD);
+        free(sg);
+    }
+    sb_free(&line);
+    free(q);
 }
 
 /* Scroll so the selection shows: every item has the same height, so this is arithmetic,
@@ -58,13 +99,17 @@ static void draw_snippet(struct app *a, int y, int x, int w, const char *snip, i
 /* Before drawing: scroll so the selection shows, and load the rows that will show. */
 static void list_prepare(struct app *a, struct rect r)
 {
-    keep_visible(a, r.h);
+    keep_visible(a, r.h - header_rows(a));
     app_load_rows(a, a->top, (size_t)(r.h > 0 ? r.h : 0));
 }
 
 static void draw_list(struct app *a, struct rect r)
 {
     int y = r.y;
+    if (header_rows(a) && r.h > 0) {
+        draw_header(a, r);
+        y += header_rows(a) < r.h ? header_rows(a) : r.h;
+    }
     int focused = !a->focus_detail;
     for (size_t i = a->top; i < a->n_items && y < r.y + r.h; i++) {
         struct item itv = app_item(a, i);
@@ -86,7 +131,7 @@ static void draw_list(struct app *a, struct rect r)
             draw_text(y, r.x + 1, r.w - 1, buf, ST_DIM);
             if (a->suggestion && y + 1 < r.y + r.h) {
                 char *s = txt_sanitize(a->suggestion, 0, a->ascii);
-                snprintf(buf, sizeof buf, "did you mean '%s'?", s);
+                snprintf(buf, sizeof buf, "did you mean '%s'? (Tab in the prompt)", s);
                 free(s);
                 draw_text(y + 1, r.x + 1, r.w - 1, buf, ST_BOLD);
             }
@@ -134,7 +179,7 @@ static void draw_list(struct app *a, struct rect r)
 
 static int list_rows(const struct app *a)
 {
-    return a->list_r.h > 0 ? a->list_r.h : 10;
+    return a->list_r.h > 0 ? a->list_r.h - header_rows(a) : 10;
 }
 
 static int list_key(struct app *a, enum action act, int ch)

@@ -26,7 +26,13 @@ pass "inject_all: crafted database ($(wc -l <"$TMPD/columns") text columns carry
 # ---- by construction: one reader ---------------------------------------------------------------
 # Every string the data layer returns is made by db_col/db_col_lines (src/data_stmt.c), which
 # clean it. No other file may read a text column of SQLite.
-others=$(grep -lE 'sqlite3_column_(text|blob)|sqlite3_value_(text|blob)' src/*.c src/*/*.c 2>/dev/null | grep -v '^src/data_stmt.c$')
+# The progress store (src/progress.c, the user's own file) has its own reader, col_text,
+# which cleans with the same txt_clean.
+others=$(grep -lE 'sqlite3_column_(text|blob)|sqlite3_value_(text|blob)' src/*.c src/*/*.c 2>/dev/null |
+    grep -v -e '^src/data_stmt.c$' -e '^src/progress.c$')
+n=$(grep -cE 'sqlite3_column_(text|blob)' src/progress.c)
+if [ "$n" = 1 ] && grep -q 'txt_clean(s, t' src/progress.c; then pass "inject_all: the progress store reads text in one place, cleaned"; else
+    fail "inject_all: the progress store reads text in one place, cleaned" "$n readers in src/progress.c"; fi
 if [ -z "$others" ]; then pass "inject_all: only src/data_stmt.c reads text from SQLite"; else
     fail "inject_all: only src/data_stmt.c reads text from SQLite" "also: $others"; fi
 

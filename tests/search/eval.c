@@ -13,6 +13,8 @@
  *   build/search-eval [--db FILE] [--judged FILE] [--live] [--quiet] [--speed] [--check top1=0.8 ...]
  *
  * --live scores the search as the browser runs it while typing (the last word a prefix).
+ * --budget caps the work of each search as the browser does (hsdb_set_budget); a search
+ * stopped by it counts as finding nothing.
  * --speed prints only the time per query (for a database whose answers are not judged,
  * like the generated 50,000-entry one). Times are CPU time of the calling thread, which a
  * busy machine disturbs less than wall time. */
@@ -139,6 +141,7 @@ int main(int argc, char **argv)
 {
     const char *db_path = NULL, *judged_path = "tests/search/judged.tsv";
     int live = 0, quiet = 0, speed = 0, n_checks = 0;
+    long budget = 0;
     const char *checks[8];
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
@@ -151,11 +154,13 @@ int main(int argc, char **argv)
             quiet = 1;
         else if (strcmp(argv[i], "--speed") == 0)
             speed = 1;
+        else if (strcmp(argv[i], "--budget") == 0 && i + 1 < argc)
+            budget = atol(argv[++i]);
         else if (strcmp(argv[i], "--check") == 0)
             while (i + 1 < argc && argv[i + 1][0] != '-' && n_checks < 8)
                 checks[n_checks++] = argv[++i];
         else {
-            fprintf(stderr, "usage: search-eval [--db FILE] [--judged FILE] [--live] [--quiet] [--speed] [--check top1=F top3=F mrr=F empty=N]\n");
+            fprintf(stderr, "usage: search-eval [--db FILE] [--judged FILE] [--live] [--quiet] [--speed] [--budget STEPS] [--check top1=F top3=F mrr=F empty=N]\n");
             return 2;
         }
     }
@@ -173,6 +178,8 @@ int main(int argc, char **argv)
         free(err);
         return 2;
     }
+    if (budget > 0)
+        hsdb_set_budget(db, budget);
     int top1 = 0, top3 = 0, empty = 0;
     double rr = 0;
     double *ms = calloc((size_t)n * ROUNDS, sizeof *ms);
@@ -182,8 +189,12 @@ int main(int argc, char **argv)
     if (!ms || !rep)
         return 2;
     for (int q = 0; q < n; q++) {
-        struct hs_hits h = {NULL, 0};
+        struct hs_hits h = {NULL, 0, 0};
         enum hs_status s = hsdb_search(db, j[q].query, strlen(j[q].query), live, LIMIT, &h);
+        if (s == HS_EBUDGET) {
+            fprintf(stderr, "search-eval: '%s': stopped by the budget\n", j[q].query);
+            s = HS_NOTFOUND;
+        }
         if (s != HS_OK && s != HS_NOTFOUND) {
             fprintf(stderr, "search-eval: '%s': %s\n", j[q].query, hsdb_error(db));
             return 2;
@@ -221,7 +232,7 @@ int main(int argc, char **argv)
     double slowest_ms = 0;
     for (int r = 0; r < ROUNDS; r++)
         for (int q = 0; q < n; q++) {
-            struct hs_hits h = {NULL, 0};
+            struct hs_hits h = {NULL, 0, 0};
             double t0 = now_ms();
             enum hs_status s = hsdb_search(db, j[q].query, strlen(j[q].query), live, LIMIT, &h);
             double t = now_ms() - t0;

@@ -168,7 +168,15 @@ static void test_stemming_and_snippets(void **state)
     for (size_t i = 0; i < h.n && i < 5; i++)
         any3xx |= h.v[i].e.klass == 3;
     assert_true(any3xx);
-    assert_non_null(strchr(h.v[0].snippet, '\x01'));   /* the match is marked */
+    hs_hits_free(&h);
+    /* A match in the text is marked; a name that holds every word shows the summary. */
+    assert_int_equal(hsdb_search(db, "captive portal", 14, 0, 20, &h), HS_OK);
+    assert_int_equal(h.v[0].e.code, 511);
+    assert_non_null(strchr(h.v[0].snippet, '\x01'));
+    hs_hits_free(&h);
+    assert_int_equal(hsdb_search(db, "too many requests", 17, 0, 20, &h), HS_OK);
+    assert_int_equal(h.v[0].e.code, 429);
+    assert_non_null(strstr(h.v[0].snippet, "wait"));
     hs_hits_free(&h);
     assert_int_equal(hsdb_search(db, "zzzqqqxx", 8, 0, 20, &h), HS_NOTFOUND);
     assert_int_equal(h.n, 0);
@@ -200,6 +208,24 @@ static void test_suggestions(void **state)
 {
     (void)state;
     char *s;
+    /* Only real words people use (names, aliases, summaries, the vocabulary), one word
+     * for one: "cors" never becomes "core", "CORS preflight" never "core flight". */
+    enum hs_status st = hsdb_suggest(db, "cors", &s);
+    if (st == HS_OK)
+        assert_null(strstr(s, "core"));
+    free(s);
+    st = hsdb_suggest(db, "CORS preflight", &s);
+    if (st == HS_OK) {
+        assert_null(strstr(s, "core"));
+        assert_null(strstr(s, "flight "));
+        assert_int_equal(strchr(s, ' ') - s, 4);     /* still two words */
+    }
+    free(s);
+    assert_int_equal(hsdb_suggest(db, "forbiden", &s), HS_OK);
+    assert_string_equal(s, "forbidden");
+    free(s);
+    assert_int_equal(hsdb_suggest(db, "too many requests", &s), HS_NOTFOUND);   /* nothing misspelt */
+    assert_null(s);
     assert_int_equal(hsdb_suggest(db, "captve", &s), HS_OK);
     assert_string_equal(s, "captive");
     free(s);
@@ -208,6 +234,116 @@ static void test_suggestions(void **state)
     free(s);
     assert_int_equal(hsdb_suggest(db, "qqqqqqqqqqqqqqqq", &s), HS_NOTFOUND);
     assert_null(s);
+}
+
+/* Issue 12: when no code holds every word, the codes holding most of them, flagged. */
+static void test_fallback_to_closest_matches(void **state)
+{
+    (void)state;
+    struct hs_hits h;
+    assert_int_equal(hsdb_search(db, "too many requests", 17, 0, 20, &h), HS_OK);
+    assert_false(h.partial);                  /* a code holds every word */
+    assert_int_equal(h.v[0].e.code, 429);
+    hs_hits_free(&h);
+    assert_int_equal(hsdb_search(db, "teapot zzzqqqxx", 15, 0, 20, &h), HS_OK);
+    assert_true(h.partial);                   /* nothing holds the second word */
+    assert_int_equal(h.v[0].e.code, 418);
+    hs_hits_free(&h);
+    assert_false(h.partial);                  /* hs_hits_free clears it */
+    assert_int_equal(hsdb_search(db, "bad gateway nginx cloudflare zzzqqqxx", 37, 0, 20, &h), HS_OK);
+    assert_true(h.partial);
+    int has502 = 0;
+    for (size_t i = 0; i < h.n && i < 3; i++)
+        has502 |= h.v[i].e.code == 502;
+    assert_true(has502);
+    hs_hits_free(&h);
+    /* While typing too. */
+    assert_int_equal(hsdb_search(db, "teapot zzzqqqxx", 15, 1, 20, &h), HS_OK);
+    assert_true(h.partial);
+    hs_hits_free(&h);
+    /* Nothing at all: not found, not partial. */
+    assert_int_equal(hsdb_search(db, "zzzqqqxx qqqzzzyy", 17, 0, 20, &h), HS_NOTFOUND);
+    assert_false(h.partial);
+}
+
+/* Question phrasing is left out, a misspelt word is read as its correction, and a code
+ * named by number comes first. */
+static void test_questions_misspellings_and_numbers(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *query;
+        int first;
+        int partial;
+    } cases[] = {
+        {"what status code for too many requests", 429, 0},
+        {"forbiden", 403, 1},
+        {"gatway timeout", 504, 1},
+        {"401 vs 403", 401, 0},
+        {"ALB 460 client closed connection", 460, -1},
+        {"which 3xx code says fetch the result with GET", 303, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct hs_hits h;
+        enum hs_status s = hsdb_search(db, cases[i].query, strlen(cases[i].query), 0, 20, &h);
+        if (s != HS_OK)
+            fail_msg("'%s': status %d", cases[i].query, s);
+        if (h.v[0].e.code != cases[i].first)
+            fail_msg("'%s': first hit %d, expected %d", cases[i].query, h.v[0].e.code, cases[i].first);
+        if (cases[i].partial >= 0 && h.partial != cases[i].partial)
+            fail_msg("'%s': partial %d, expected %d", cases[i].query, h.partial, cases[i].partial);
+        hs_hits_free(&h);
+    }
+    /* "100 seconds" is a duration, not code 100. */
+    struct hs_hits h;
+    assert_int_equal(hsdb_search(db, "origin took too long 100 seconds", 32, 0, 20, &h), HS_OK);
+    assert_int_not_equal(h.v[0].e.code, 100);
+    hs_hits_free(&h);
+}
+
+/* A header field the query names ranks the codes that send or require it first, MUST
+ * before SHOULD before MAY, from the header_rules table (here a copy of the database with
+ * rules of its own, so that the test does not depend on the header files). */
+static void test_header_rules_rank_first(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/hs-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256], cmd[700];
+    snprintf(path, sizeof path, "%s/rules.db", dir);
+    snprintf(cmd, sizeof cmd, "cp db/httpstatus.db '%s'", path);
+    assert_int_equal(system(cmd), 0);
+    sqlite3 *s;
+    assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(s, "DELETE FROM header_rules; DELETE FROM headers;"
+                                     "INSERT INTO headers VALUES ('Retry-After', 'x', 'x', 'x');"
+                                     "INSERT INTO header_rules VALUES ('Retry-After', 1, 301, 'MAY', 'x');"
+                                     "INSERT INTO header_rules VALUES ('Retry-After', 2, 413, 'SHOULD', 'x');"
+                                     "INSERT INTO header_rules VALUES ('Retry-After', 3, 499, 'MUST', 'x');",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(s);
+    struct hs_db *o;
+    char *err = NULL;
+    assert_int_equal(hsdb_open_file(path, &o, &err), HS_OK);
+    static const char *const queries[] = {"Retry-After", "retry-after header", "Retry-After:"};
+    for (size_t q = 0; q < 3; q++) {
+        struct hs_hits h;
+        assert_int_equal(hsdb_search(o, queries[q], strlen(queries[q]), 0, 20, &h), HS_OK);
+        assert_true(h.n >= 3);
+        /* 499 is not standard: the standard codes with a rule come first, by level. */
+        assert_int_equal(h.v[0].e.code, 413);
+        assert_int_equal(h.v[1].e.code, 301);
+        assert_int_equal(h.v[2].e.code, 499);
+        hs_hits_free(&h);
+    }
+    /* "retry after" as words is not a header name: no rule tier. */
+    struct hs_hits h;
+    assert_int_equal(hsdb_search(o, "retry after", 11, 0, 20, &h), HS_OK);
+    assert_int_not_equal(h.v[0].e.code, 413);
+    hs_hits_free(&h);
+    hsdb_close(o);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
 }
 
 static void test_groups(void **state)
@@ -398,6 +534,13 @@ static enum hs_status oom_run(int path)
             if (s == HS_OK)
                 hs_hits_free(&h);
         }
+        if (s == HS_OK) {
+            /* The fallback: a misspelt word, a word nothing holds, the closest matches. */
+            struct hs_hits h;
+            s = hsdb_search(d, "captve portal zzzq", 18, 0, 20, &h);
+            if (s == HS_OK)
+                hs_hits_free(&h);
+        }
         hsdb_close(d);
     } else {
         assert_null(d);
@@ -489,6 +632,9 @@ int main(void)
         cmocka_unit_test(test_stemming_and_snippets),
         cmocka_unit_test(test_hostile_search_never_errors),
         cmocka_unit_test(test_suggestions),
+        cmocka_unit_test(test_fallback_to_closest_matches),
+        cmocka_unit_test(test_questions_misspellings_and_numbers),
+        cmocka_unit_test(test_header_rules_rank_first),
         cmocka_unit_test(test_groups),
         cmocka_unit_test(test_headers_and_names),
         cmocka_unit_test(test_budget_stops_work),

@@ -218,6 +218,85 @@ static void test_snippet_window_and_marks(void **state)
     free(s);
 }
 
+/* Issue 12: a cut snippet starts at a whole word, never after an apostrophe inside one
+ * ("…m a teapot)", "…s idle timeout"). */
+static void test_snippet_starts_at_a_word(void **state)
+{
+    (void)state;
+    char *teapot[] = {"teapot"};
+    char *s = query_snippet("The joke code says I'm a teapot (RFC 2324) and nothing more.", teapot, 1, 12);
+    assert_string_equal(s, "\xE2\x80\xA6" "I'm a \x01teapot\x02 (RFC 2324) and nothing more.");
+    free(s);
+    char *idle[] = {"idle", "timeout"};
+    s = query_snippet("Closed when the proxy server's idle timeout ran out before the request came.", idle, 2, 6);
+    assert_string_equal(s, "\xE2\x80\xA6" "server's \x01idle\x02 \x01timeout\x02 ran out\xE2\x80\xA6");
+    free(s);
+    /* A typographic apostrophe is part of the word already. */
+    s = query_snippet("Closed when the proxy server\xE2\x80\x99s idle timeout ran out.", idle, 2, 6);
+    assert_string_equal(s, "\xE2\x80\xA6" "proxy server\xE2\x80\x99s \x01idle\x02 \x01timeout\x02 ran out.");
+    free(s);
+}
+
+/* The typed words as the search ranks them (issue 12). */
+static void test_terms(void **state)
+{
+    (void)state;
+    struct query_term t[QUERY_MAX_TOKENS];
+    /* Question phrasing may be left out; "not" and "get" carry meaning. */
+    size_t n = query_terms("what status code for NOT found get", 34, 0, t);
+    assert_int_equal(n, 7);
+    int filler[] = {1, 1, 1, 1, 0, 0, 0};
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(t[i].filler, filler[i]);
+    assert_string_equal(t[4].norm, "not");
+    query_terms_free(t, n);
+    /* Only question words: none is left out. */
+    n = query_terms("what is it", 10, 0, t);
+    for (size_t i = 0; i < n; i++)
+        assert_false(t[i].filler);
+    query_terms_free(t, n);
+    /* Status codes by number (whether the code exists is the data layer's question), but
+     * not a quantity or a log's error number; "000" and "0" are code 000. */
+    n = query_terms("401 vs 403 took 100 seconds, (110: curl 000 xhr 0 7000", 54, 0, t);
+    int number[] = {401, -1, 403, -1, -1, -1, -1, -1, 0, -1, 0, -1};
+    assert_int_equal(n, 12);
+    for (size_t i = 0; i < n; i++)
+        if (t[i].number != number[i])
+            fail_msg("term %zu '%s': number %d, expected %d", i, t[i].text, t[i].number, number[i]);
+    query_terms_free(t, n);
+    /* Header field names: hyphenated, followed by a colon or "header", or alone. */
+    n = query_terms("Retry-After Upgrade: Location header Connection timed out", 57, 0, t);
+    int header[] = {2, 2, 2, 0, 0, 0, 0};
+    assert_int_equal(n, 7);
+    for (size_t i = 0; i < n; i++)
+        if (t[i].header != header[i])
+            fail_msg("term %zu '%s': header %d, expected %d", i, t[i].text, t[i].header, header[i]);
+    assert_string_equal(t[1].norm, "upgrade");
+    assert_int_equal(t[0].parts, 2);
+    query_terms_free(t, n);
+    n = query_terms("ETag", 4, 0, t);
+    assert_int_equal(t[0].header, 1);
+    query_terms_free(t, n);
+    /* A class is named, not searched; a path is the asker's, not ours. */
+    n = query_terms("which 3xx code Cannot GET /api/users", 36, 0, t);
+    assert_int_equal(n, 6);
+    assert_int_equal(t[1].klass, 3);
+    assert_true(t[1].filler);
+    assert_true(t[5].filler);
+    assert_false(t[3].filler);
+    query_terms_free(t, n);
+    /* Quoted words stay one phrase and are never left out; the open last word. */
+    n = query_terms("\"what is\" teapo", 15, 1, t);
+    assert_int_equal(n, 2);
+    assert_true(t[0].quoted);
+    assert_false(t[0].filler);
+    assert_true(t[1].open);
+    query_terms_free(t, n);
+    n = query_terms("teapot ", 7, 1, t);
+    assert_false(t[0].open);
+    query_terms_free(t, n);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -229,6 +308,8 @@ int main(void)
         cmocka_unit_test(test_code_range),
         cmocka_unit_test(test_words_and_stems),
         cmocka_unit_test(test_snippet_window_and_marks),
+        cmocka_unit_test(test_snippet_starts_at_a_word),
+        cmocka_unit_test(test_terms),
     };
     return cmocka_run_group_tests_name("query", tests, setup, teardown);
 }
