@@ -209,7 +209,8 @@ static void help_options(const char *text, struct items *opts)
             }
         }
         for (char *w = strtok_r(line + 2, ", ", &save); w; w = strtok_r(NULL, ", ", &save)) {
-            if (w[0] != '-' || !safe_word(w) || has(opts, w))
+            /* "--" ends the options; it is not one to complete. */
+            if (w[0] != '-' || strcmp(w, "--") == 0 || !safe_word(w) || has(opts, w))
                 continue;
             struct item *it = push(opts, w, help ? help : "");
             it->value = value && safe_word(value) ? xstrdup(value) : NULL;

@@ -74,7 +74,7 @@ static enum word classify(const char *s, size_t n, int *value)
         *value = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
         return (*value >= 100 && *value <= 599) || *value == 0 ? W_CODE : W_BAD_CODE;
     }
-    if (n == 3 && s[0] >= '1' && s[0] <= '5' && lower(s[1]) == 'x' && lower(s[2]) == 'x') {
+    if (n == 3 && s[0] >= '0' && s[0] <= '5' && lower(s[1]) == 'x' && lower(s[2]) == 'x') {
         *value = s[0] - '0';
         return W_CLASS;
     }

@@ -339,8 +339,27 @@ static int is_corrupt_rc(int rc)
     return (rc & 0xFF) == SQLITE_CORRUPT || (rc & 0xFF) == SQLITE_NOTADB;
 }
 
-/* Look at an open file and say what it is. On V_UNUSABLE *rc_out is the SQLite code. */
+static enum verdict examine_snapshot(sqlite3 *c, int *rc_out);
+
+/* Look at an open file and say what it is. On V_UNUSABLE *rc_out is the SQLite code.
+ * Everything is read in one read transaction: another program creating the file at the
+ * same moment commits its application_id and its tables together, and reading them in
+ * two snapshots would see tables without the id and call the file foreign. */
 static enum verdict examine(sqlite3 *c, int *rc_out)
+{
+    int rc = sqlite3_exec(c, "BEGIN", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        *rc_out = rc;
+        return is_corrupt_rc(rc) ? V_CORRUPT : V_UNUSABLE;
+    }
+    enum verdict v = examine_snapshot(c, rc_out);
+    sqlite3_exec(c, "COMMIT", NULL, NULL, NULL);
+    if (!sqlite3_get_autocommit(c))
+        sqlite3_exec(c, "ROLLBACK", NULL, NULL, NULL);
+    return v;
+}
+
+static enum verdict examine_snapshot(sqlite3 *c, int *rc_out)
 {
     sqlite3_int64 appid = 0, version = 0, tables = 0;
     int rc = query_int(c, "PRAGMA application_id", &appid);
@@ -430,14 +449,22 @@ static struct pg_store *store_off(struct pg_store *s, char **warning, char *why)
     return s;
 }
 
-/* Set WAL mode; a busy file is waited for by the busy timeout. */
+/* Set WAL mode. Two programs switching a new file at the same moment each hold a read
+ * lock and want the exclusive one: SQLite answers one of them SQLITE_BUSY at once, without
+ * the busy handler (waiting could never end). That one tries again, for as long as the
+ * busy timeout, until the other has switched the file. */
 static int set_wal(sqlite3 *c)
 {
-    char *mode = NULL;
-    int rc = query_text(c, "PRAGMA journal_mode = WAL", &mode);
-    if (rc == SQLITE_OK && strcmp(mode, "wal") != 0)
-        rc = SQLITE_READONLY;    /* SQLite keeps the old mode when it cannot switch */
-    free(mode);
+    int rc = SQLITE_BUSY;
+    for (int waited = 0; (rc & 0xFF) == SQLITE_BUSY && waited <= BUSY_TIMEOUT_MS; waited += 10) {
+        char *mode = NULL;
+        rc = query_text(c, "PRAGMA journal_mode = WAL", &mode);
+        if (rc == SQLITE_OK && strcmp(mode, "wal") != 0)
+            rc = SQLITE_READONLY;    /* SQLite keeps the old mode when it cannot switch */
+        free(mode);
+        if ((rc & 0xFF) == SQLITE_BUSY)
+            nanosleep(&(struct timespec){0, 10 * 1000000L}, NULL);
+    }
     return rc;
 }
 

@@ -497,8 +497,8 @@ static const char html_css[] =
     "pre{font-size:.9em;background:#f4f4f4;border-left:3px solid #999;padding:.4em .6em;"
     "white-space:pre-wrap;overflow-wrap:anywhere}\n"
     "section.doc{border-top:2px solid #000;margin-top:1.5em}\n"
-    "@page{size:A4;margin:10mm 12mm}\n"
-    "@media print{body{font-size:7.5pt;line-height:1.25;max-width:none;margin:0;padding:0}"
+    "@page{size:A4;margin:9mm 11mm}\n"
+    "@media print{body{font-size:7pt;line-height:1.2;max-width:none;margin:0;padding:0}"
     "h1{font-size:13pt}h2{font-size:10pt;margin:.6em 0 .2em}h3{font-size:8.5pt;margin:.4em 0 .1em}"
     "h2,h3{break-after:avoid}tr,pre,li{break-inside:avoid}pre{background:none}"
     "section.doc{break-before:page;border:0;margin:0}section.doc:first-of-type{break-before:auto}}\n";

@@ -209,7 +209,8 @@ static int in_groups(int code, const struct hs_group *g, size_t n)
 }
 
 /* A class: its title slide, then its common codes (standard, and in the REST Top 10 or in a
- * comparison group; all its standard codes when that leaves none). */
+ * comparison group; all its standard codes when that leaves none; all its codes when it has
+ * no standard one, as 0xx). */
 static enum hs_status add_class(struct deck *d, struct hs_db *db, const struct lesson_item *it, int ascii)
 {
     struct hs_class *k;
@@ -232,10 +233,10 @@ static enum hs_status add_class(struct deck *d, struct hs_db *db, const struct l
     }
     int *common = xcalloc(codes.n + 1, sizeof *common);
     size_t n = 0;
-    for (int pass = 0; pass < 2 && n == 0; pass++)
+    for (int pass = 0; pass < 3 && n == 0; pass++)
         for (size_t i = 0; i < codes.n; i++) {
             const struct hs_entry *e = &codes.v[i];
-            if (e->status == 's' && (pass || e->top10 || in_groups(e->code, g, ng)))
+            if (pass == 2 || (e->status == 's' && (pass || e->top10 || in_groups(e->code, g, ng))))
                 common[n++] = e->code;
         }
     struct slide *s = new_slide(d, SLIDE_TITLE);

@@ -485,6 +485,8 @@ static int handle_key(struct app *a, int ch)
     if (ch == KEY_MOUSE)
         return handle_mouse(a);
     a->message[0] = '\0';
+    if (!(ch >= '0' && ch <= '9'))
+        a->n_digits = 0;                   /* any other key ends a digit jump */
     const struct view *top = top_view(a);
     if (top && !top->ctx)                  /* a view that reads raw keys (the prompt) */
         return result(a, top->key(a, ACT_NONE, ch) & ~UI_NOT_MINE);

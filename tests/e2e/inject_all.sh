@@ -45,6 +45,7 @@ import json, os, sys, unicodedata
 
 # The program's own styles (src/cli_out.c, src/cmd_*.c); the payloads use other ones.
 OWN = [b"\x1b[0m", b"\x1b[1m", b"\x1b[2m", b"\x1b[1;4m", b"\x1b[1;33m",
+       b"\x1b[1;31m", b"\x1b[1;32m", b"\x1b[1;34m", b"\x1b[1;36m",
        b"\x1b[31m", b"\x1b[32m", b"\x1b[33m", b"\x1b[34m", b"\x1b[36m"]
 IGNORABLE = {0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFFA0, 0xFFFE, 0xFFFF}
 MARK = "INJ" + "OSC"

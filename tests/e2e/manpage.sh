@@ -98,7 +98,7 @@ for line in (m.group(1).split("\n") if m else []):
             opts_help.add(re.sub(r"=.*", "", o))
 opts_man = set()
 for t in tags(section("OPTIONS")):
-    for o in re.findall(r"(\\-\\-[a-z-]+|\\-[A-Za-z])", t):
+    for o in re.findall(r"(\\-\\-[a-z-]*|\\-[A-Za-z])", t):
         opts_man.add(unescape(o))
 report(f"OPTIONS describes every option of --help ({len(opts_help)}), and only those",
        opts_help - opts_man, opts_man - opts_help,

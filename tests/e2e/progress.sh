@@ -143,6 +143,27 @@ if [ "$(sql "$C" "PRAGMA journal_mode")" = wal ]; then pass "the file is in WAL 
 if [ "$(sql "$C" "PRAGMA application_id")" = 1213419591 ]; then pass "the file has its own application_id ('HSPG')"; else fail "application_id" "$(sql "$C" "PRAGMA application_id")"; fi
 if [ "$(sql "$C" "PRAGMA user_version")" -ge 1 ]; then pass "the file has a schema version"; else fail "user_version" "0"; fi
 
+# Two programs creating the same new file at the same moment: neither may call the other's
+# half-made file foreign or give up on a lock (rounds, since it is a race).
+quiz_lines 5 >"$TMPD/a5"
+bad=
+for r in 1 2 3 4 5 6 7 8; do
+    R=$TMPD/race$r/progress.db
+    "$HS" quiz --state "$R" --seed 1 --count 5 <"$TMPD/a5" >/dev/null 2>"$TMPD/r1.err" &
+    q1=$!
+    "$HS" quiz --state "$R" --seed 2 --count 5 <"$TMPD/a5" >/dev/null 2>"$TMPD/r2.err" &
+    q2=$!
+    wait $q1
+    wait $q2
+    n=$(sql "$R" "SELECT count(*) FROM answers")
+    if [ -s "$TMPD/r1.err" ] || [ -s "$TMPD/r2.err" ] || [ "$n" != 10 ]; then
+        bad="round $r: $n answers; $(cat "$TMPD/r1.err" "$TMPD/r2.err" | head -c 200)"
+        break
+    fi
+done
+if [ -z "$bad" ]; then pass "new file, two writers at once (8 rounds): no warning, all 10 answers each time"; else
+    fail "new file, two writers at once" "$bad"; fi
+
 # ---- places where progress cannot be kept ---------------------------------------------------------
 
 # A directory that cannot be made: its parent is a file.

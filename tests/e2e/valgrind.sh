@@ -41,7 +41,7 @@ vg "4xx" 0 4xx
 vg "list" 0 list
 vg "search captive portal" 0 search captive portal
 vg "search zzzzqqq" 1 search zzzzqqq
-vg "search captve (suggestion)" 1 search captve
+vg "search captve (suggestion)" 0 search captve
 vg "compare 302" 0 compare 302
 vg "--json 404" 0 --json 404
 vg "--json search not" 0 --json search not

@@ -21,6 +21,8 @@ then
 fi
 tui_launch "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color '$HS' --db '$DB'"
 wait_for "Cont" >/dev/null
+type_text 100                # 000 heads the list: select 100, the code that carries the payloads
+wait_until 'has "bidi"' >/dev/null
 title=$(tm display-message -p -t "$S" '#{pane_title}')
 case $title in
 *PWNED* | *TITLE2*) fail "inject: an OSC sequence from the database does not retitle the terminal" "pane title is '$title'" ;;

@@ -177,14 +177,23 @@ ok "search: Esc from the prompt restores the list and 204" 'title_has codes && s
 # ---- help lists the prompt's keys (from the key table) ----------------------------------------------
 keys ?
 wait_for "Keys" >/dev/null
-# The section comes after the browser's keys: page down until it shows (at most 3 pages).
-for _p in 1 2 3; do
-    wait_until 'has "Keys in the search prompt"' 1 >/dev/null && break
+# The section comes after the browser's keys: page down until its last key shows (at most
+# 6 pages), keeping every page seen from its heading on.
+SEEN=
+cap
+for _p in 1 2 3 4 5 6; do
+    if [ -n "$SEEN" ] || has "Keys in the search prompt"; then
+        SEEN="$SEEN
+$SCREEN"
+    fi
+    printf '%s\n' "$SEEN" | grep -q "close the prompt" && break
+    _prev=$SCREEN
     keys NPage
+    wait_until '[ "$SCREEN" != "$_prev" ]' 2 >/dev/null || break    # the last page
 done
-ok "search: help has a section for the prompt's keys" 'has "Keys in the search prompt"' \
+ok "search: help has a section for the prompt's keys" 'printf "%s\n" "$SEEN" | grep -q "Keys in the search prompt"' \
     'the help screen lacks the search prompt section'
-help_line_has() { printf '%s\n' "$SCREEN" | grep -F -- "$1" | grep -qF -- "$2"; }
+help_line_has() { printf '%s\n' "$SEEN" | grep -F -- "$1" | grep -qF -- "$2"; }
 for k in "Down, Ctrl-N|next hit" "Up, Ctrl-P|previous hit" "Tab|suggestion" "Ctrl-R|earlier search"; do
     name=${k%%|*}
     what=${k#*|}

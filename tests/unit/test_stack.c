@@ -61,7 +61,7 @@ static void test_search_and_suggest_on_a_small_stack(void **state)
     assert_int_equal(on_small_stack(db, "captve portl", 1), HS_OK);
     assert_int_equal(on_small_stack(db, "servise unavailible timout", 1), HS_OK);
     assert_int_equal(on_small_stack(db, "too many requests", 0), HS_OK);
-    assert_int_equal(on_small_stack(db, "captve", 0), HS_NOTFOUND);
+    assert_int_equal(on_small_stack(db, "captve", 0), HS_OK);   /* read as "captive" */
 
     /* 50,000 words, each 63 letters (the longest the suggestion compares). */
     size_t n = 50000, wl = 63;
