@@ -37,7 +37,7 @@ for a in "search captve portl" "search teapott" "search servise unavailible timo
     run_limited 'ulimit -s 32' $a
     no_crash "stack 32 KB: $a: no crash"
     case $a in
-    "search captve portl") expect_err "stack 32 KB: $a: suggests" "did you mean" ;;
+    "search captve portl") expect_out "stack 32 KB: $a: suggests" "did you mean 'captive portal'" ;;
     404) expect_out "stack 32 KB: 404: the page" "Not Found" ;;
     esac
 done
@@ -441,8 +441,12 @@ run "$HS" search -x-forwarded-for
 expect_rc "search -x-forwarded-for: a word, searched" 0
 expect_out "search -x-forwarded-for: finds a code" "X-Forwarded-For"
 run "$HS" search --jsno teapot
-expect_rc "search --jsno teapot: words, searched (no match)" 1
-expect_err "search --jsno teapot: looked for the words" "no match for '--jsno teapot'"
+expect_rc "search --jsno teapot: words, searched (closest matches)" 0
+expect_out "search --jsno teapot: looked for the words" "no code mentions all of '--jsno teapot'"
+expect_out "search --jsno teapot: the closest match" "418"
+run "$HS" search --zzqqxxw yyqqzzk
+expect_rc "search --zzqqxxw yyqqzzk: words, searched (no match)" 1
+expect_err "search --zzqqxxw yyqqzzk: looked for the words" "no match for '--zzqqxxw yyqqzzk'"
 
 # ---- more hostile files --------------------------------------------------------------------------
 # A /proc file (size 0, yet it has content), 17 MB of zeros, a 1 TB sparse file, a value over
