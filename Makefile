@@ -151,7 +151,7 @@ run: httpstatus
 	./httpstatus
 
 # ---- tests ---------------------------------------------------------------------------
-# `make check` builds everything with -j(number of cores) unless make already has a -j,
+# `make check` builds everything with -j(number of cores + 1) unless make already has a -j,
 # then tests/run.sh runs the suites side by side (nproc + 1 at a time). The runner finds
 # the suites itself (tests/unit/test_*.c, tests/e2e/*.sh, tests/tui/*.sh) and fails any
 # that is missing, exits non-zero, dies, times out or reports nothing.

@@ -1,7 +1,8 @@
 /* data_int.h — what the data files share, and nothing outside them may include: the
  * connection, the allocation hooks, errors, and the statement runner. Together,
- * data_open.c, data_stmt.c, data_records.c and data_search.c are the data layer (data.h),
- * and the only code that includes sqlite3.h.
+ * the src/data_*.c files (open, statements, records, search, headers, names, scenarios) are
+ * the data layer (data.h), and with progress.c (the learner's own file) the only code that
+ * includes sqlite3.h.
  *
  * Memory: the data files use db_malloc and its siblings (which a test can make fail) and
  * report HS_ENOMEM, so an allocation failure during open or query is an error value, never

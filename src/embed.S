@@ -1,5 +1,5 @@
 /* embed.S — the database built from assets/, embedded in the binary as read-only data.
- * HS_DB_PATH is given by the Makefile. src/data.c opens it with sqlite3_deserialize. */
+ * HS_DB_PATH is given by the Makefile. src/data_open.c opens it with sqlite3_deserialize. */
     .section .rodata
     .balign 16
     .global hs_db_blob

@@ -1,4 +1,4 @@
-/* progress.c — see progress.h. With data.c, the only file that includes sqlite3.h.
+/* progress.c — see progress.h. With the data_*.c files, the only file that includes sqlite3.h.
  *
  * Statements: every prepare has its finalize on every path (see the callers of
  * prepare_or_fail). Values are always bound, never formatted into SQL; the one exception is

@@ -1,6 +1,6 @@
 /* progress.h — the learner's progress store: quiz answers, flashcards and sessions.
  *
- * Part of the data layer: with data.c it is the only code that includes sqlite3.h. It keeps
+ * Part of the data layer: with the data_*.c files it is the only code that includes sqlite3.h. It keeps
  * its own SQLite file (never the bundled database): by default
  * $XDG_STATE_HOME/httpstatus/progress.db (~/.local/state/httpstatus/progress.db), or the
  * file given with --state. WAL mode, synchronous=FULL, a busy timeout, each write in its own
