@@ -1344,8 +1344,11 @@ int main(int argc, char **argv)
     }
     if (n_warnings)
         fprintf(stderr, "db/build: %d warning%s (errors once every file has the round-2 fields)\n", n_warnings, n_warnings == 1 ? "" : "s");
-    if (sqlite3_exec(db, "INSERT INTO search(search) VALUES('optimize'); INSERT INTO words(words) VALUES('optimize'); "
-                         "INSERT INTO vocab(term, docs) SELECT term, doc FROM words_vocab; COMMIT; VACUUM;", NULL, NULL, NULL) != SQLITE_OK)
+    /* 'words' and 'words_vocab' only fill 'vocab': dropped once they have, so that the
+     * program's first statement has six fewer schema entries to parse (make bench). */
+    if (sqlite3_exec(db, "INSERT INTO search(search) VALUES('optimize'); "
+                         "INSERT INTO vocab(term, docs) SELECT term, doc FROM words_vocab; "
+                         "DROP TABLE words_vocab; DROP TABLE words; COMMIT; VACUUM;", NULL, NULL, NULL) != SQLITE_OK)
         die_sql("commit");
     if (sqlite3_close(db) != SQLITE_OK) {
         fprintf(stderr, "db/build: cannot close %s\n", tmp);

@@ -42,6 +42,7 @@ CREATE TABLE constants (
     old  INTEGER NOT NULL DEFAULT 0,
     note TEXT NOT NULL DEFAULT ''
 );
+CREATE INDEX constants_code ON constants(code, lang, old);
 
 -- Sections of a code (code set), of a class (class set) or of the page (both NULL).
 CREATE TABLE sections (

@@ -99,7 +99,7 @@ int main(int argc, char **argv)
     char top;
     catch_stack_overflow(&top);
     hold_standard_fds();
-    setlocale(LC_ALL, "");
+    setlocale(LC_CTYPE, "");   /* only the character set: the rest stays C (numbers, messages) */
     if (cq_wants(argc, argv)) {
         static const struct cq_screens screens = {qs_run, lc_run};
         return cq_main(argc, argv, &screens);
