@@ -472,6 +472,39 @@ static void tui_bench(const char *bin, int rounds, const char *db_path)
     free(first);
 }
 
+/* A full-screen command of this round (present, quiz, learn) in a 100x30 pty: ms from start
+ * to its first frame, median of rounds; then q (and Esc) end it. */
+static double first_frame(char *const argv[], int rounds)
+{
+    double *v = calloc((size_t)rounds, sizeof *v);
+    int n = 0;
+    for (int r = 0; r < rounds; r++) {
+        struct winsize ws = {30, 100, 0, 0};
+        int fd;
+        double t0 = now_ms();
+        pid_t pid = forkpty(&fd, NULL, NULL, &ws);
+        if (pid == 0) {
+            setenv("TERM", "xterm-256color", 1);
+            setenv("LANG", "C.UTF-8", 1);
+            setenv("XDG_STATE_HOME", "/tmp/hs-bench-state", 1);   /* never the user's progress */
+            execv(argv[0], argv);
+            _exit(127);
+        }
+        double t = read_until_quiet(fd, t0, 30, 3000, NULL, 0, NULL);
+        if (t >= 0)
+            v[n++] = t;
+        if (write(fd, "q\033q", 3) != 3)
+            kill(pid, SIGTERM);
+        read_until_quiet(fd, now_ms(), 50, 500, NULL, 0, NULL);
+        kill(pid, SIGTERM);
+        waitpid(pid, NULL, 0);
+        close(fd);
+    }
+    double m = n ? pct(v, (size_t)n, 0.5) : -1;
+    free(v);
+    return m;
+}
+
 int main(int argc, char **argv)
 {
     quick = argc > 1 && strcmp(argv[1], "--quick") == 0;
@@ -582,6 +615,26 @@ int main(int argc, char **argv)
     }
     tui_bench(bin, quick ? 3 : 15, NULL);
     long rss_browser = browser_rss_kb;
+    /* The classroom commands: first frame on a terminal, and the whole corpus as HTML. */
+    {
+        char *present[] = {(char *)bin, "present", "redirects", NULL};
+        char *quiz[] = {(char *)bin, "quiz", "--seed", "1", NULL};
+        char *learn[] = {(char *)bin, "learn", NULL};
+        int fr = quick ? 3 : 15;
+        add("present redirects: start to first frame", first_frame(present, fr), 30, "target 30 ms", "ms (median)");
+        add("quiz: start to first frame", first_frame(quiz, fr), 30, "target 30 ms", "ms (median)");
+        add("learn: start to first frame", first_frame(learn, fr), 30, "target 30 ms", "ms (median)");
+        int rc = system("rm -rf /tmp/hs-bench-state");
+        (void)rc;
+        char sheet_out[300];
+        snprintf(sheet_out, sizeof sheet_out, "%s/sheet.html", tmpl);
+        snprintf(cmd, sizeof cmd, "%s sheet --format html > %s", bin, sheet_out);
+        if (system(cmd) == 0) {
+            char *sheet[] = {(char *)bin, "sheet", "--format", "html", NULL};
+            char *catv[] = {"cat", sheet_out, NULL};
+            process_pair("httpstatus sheet --format html (every code)", sheet, catv, "cat of its output", runs / 2, NULL);
+        }
+    }
     if (access(big, R_OK) == 0)
         tui_bench(bin, quick ? 2 : 5, big);
 
