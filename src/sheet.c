@@ -664,7 +664,7 @@ static void roff_begin(struct w *w, const char *title)
     sb_puts(w->b, ".\\\" Made by httpstatus. Print it with:\n"
                   ".\\\"   groff -ms -Tpdf -dpaper=a4 -P-pa4 FILE >FILE.pdf\n"
                   ".pl 29.7c\n.nr PO 1.6c\n.nr LL 17.8c\n.ll 17.8c\n.nr HM 1.3c\n.nr FM 1.6c\n"
-                  ".nr PS 8\n.nr VS 9.6\n.nr PD 0.15v\n.nr PI 2n\n.ds CH\n.ds CF \\\\n(PN\n.na\n.TL\n");
+                  ".nr PS 8\n.nr VS 9.6\n.nr PD 0.1v\n.nr PI 2n\n.ds CH\n.ds CF \\\\n(PN\n.na\n.TL\n");
     esc(w, title, 1);
     sb_putc(w->b, '\n');
 }
