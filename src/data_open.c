@@ -615,7 +615,6 @@ enum hs_status hsdb_open_file(const char *path, struct hs_db **out, char **err)
     if (s == HS_OK) {
         static const char *const checks[] = {
             "INSERT INTO search(search, rank) VALUES('integrity-check', 0)",
-            "INSERT INTO words(words, rank) VALUES('integrity-check', 0)",
             "PRAGMA query_only = 1",
             NULL,
         };

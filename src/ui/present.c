@@ -14,7 +14,7 @@
 #include "../text.h"
 #include "../util.h"
 #include "draw.h"
-#include "ui.h"
+#include "term.h"
 
 enum pact { P_NONE, P_NEXT, P_PREV, P_FIRST, P_LAST, P_BLANK, P_HELP, P_QUIT, P_REDRAW };
 
@@ -314,7 +314,7 @@ void present_show_free(struct present_show *s)
 int present_run(const struct deck *d, int ascii)
 {
     const char *why;
-    if (ui_usable(&why) != 0) {
+    if (term_usable(&why) != 0) {
         fprintf(stderr, "httpstatus: %s\n", why);
         return 2;
     }

@@ -123,3 +123,21 @@ int term_open(const char *url, char *why, size_t why_size)
         ;
     return 0;
 }
+
+int term_usable(const char **why)
+{
+    const char *term = getenv("TERM");
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        *why = "the browser needs a terminal";
+        return -1;
+    }
+    if (!term || !*term) {
+        *why = "TERM is not set, so the browser cannot drive this terminal; use 'httpstatus list', 'httpstatus CODE' or set TERM (for example TERM=xterm-256color)";
+        return -1;
+    }
+    if (strcmp(term, "dumb") == 0) {
+        *why = "TERM=dumb cannot move the cursor, so the browser cannot run; use 'httpstatus list', 'httpstatus CODE' or 'httpstatus search TEXT'";
+        return -1;
+    }
+    return 0;
+}

@@ -16,4 +16,8 @@ int term_copy(const char *text);
  * output on /dev/null. Returns 0 when it was started, else -1 with why (a sentence) set. */
 int term_open(const char *url, char *why, size_t why_size);
 
+/* Can a full-screen program run here: both ends a terminal, TERM set and not dumb? Returns
+ * 0, or -1 with *why set to a message (static). The browser, the slides and the quiz ask. */
+int term_usable(const char **why);
+
 #endif

@@ -19,6 +19,7 @@
 #include "../text.h"
 #include "app.h"
 #include "draw.h"
+#include "term.h"
 
 #define MIN_COLS 40
 #define MIN_LINES 10
@@ -92,24 +93,6 @@ static void install_signals(void)
     sigaction(SIGABRT, &sa, NULL);
     sigaction(SIGBUS, &sa, NULL);
     sigaction(SIGFPE, &sa, NULL);
-}
-
-int ui_usable(const char **why)
-{
-    const char *term = getenv("TERM");
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-        *why = "the browser needs a terminal";
-        return -1;
-    }
-    if (!term || !*term) {
-        *why = "TERM is not set, so the browser cannot drive this terminal; use 'httpstatus list', 'httpstatus CODE' or set TERM (for example TERM=xterm-256color)";
-        return -1;
-    }
-    if (strcmp(term, "dumb") == 0) {
-        *why = "TERM=dumb cannot move the cursor, so the browser cannot run; use 'httpstatus list', 'httpstatus CODE' or 'httpstatus search TEXT'";
-        return -1;
-    }
-    return 0;
 }
 
 /* ---- the screen's size ------------------------------------------------------------------- */
@@ -579,7 +562,7 @@ static int wait_input(int ms)
 int ui_run(struct hs_db *db, int ascii)
 {
     const char *why;
-    if (ui_usable(&why) != 0) {
+    if (term_usable(&why) != 0) {
         fprintf(stderr, "httpstatus: %s\n", why);
         return EXIT_ERROR;
     }

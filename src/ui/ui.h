@@ -5,9 +5,6 @@
 
 #include "../data.h"
 
-/* Can the browser run here? Returns 0, or -1 with *why set to a message (static). */
-int ui_usable(const char **why);
-
 /* Run the browser on an open database until the person quits. Returns the exit status
  * (0, or 2 after printing a message when the terminal or database fails). */
 int ui_run(struct hs_db *db, int ascii);
