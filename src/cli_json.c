@@ -85,8 +85,10 @@ void json_code(struct sb *b, const struct hs_code *c, const struct hs_group *g, 
         sb_putc(b, '}');
     }
     sb_puts(b, "],\"constants\":{");
+    int cur = 0;
     for (size_t i = 0; i < c->n_consts; i++)
-        json_kv_str(b, c->consts[i].lang, c->consts[i].name, i > 0);
+        if (*c->consts[i].name)      /* '' when a library has only older names */
+            json_kv_str(b, c->consts[i].lang, c->consts[i].name, cur++ > 0);
     /* Older names that still work, with since when ("NAME, alias since 3.13"). */
     sb_puts(b, "},\"constants_old\":{");
     int any = 0;

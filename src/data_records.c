@@ -340,9 +340,15 @@ enum hs_status hsdb_code(struct hs_db *db, int code, struct hs_code **out)
     }
     if (s == HS_OK) {
         v = (struct vec){NULL, 0, 0, sizeof(struct hs_const)};
-        s = run_list(db, "SELECT lang, name, ifnull((SELECT group_concat(o.name || CASE WHEN o.note <> '' "
-                         "THEN ', ' || o.note ELSE '' END, '; ') FROM constants o WHERE o.code = k.code AND "
-                         "o.lang = k.lang AND o.old = 1), '') FROM constants k WHERE code = ?1 AND old = 0 ORDER BY CASE lang "
+        /* Each library's current name with its older ones; a library with only older
+         * names (deprecated without a successor: Spring's PROCESSING) has name ''. */
+        s = run_list(db, "SELECT lang, name, olds FROM (SELECT lang, name, ifnull((SELECT group_concat(o.name || "
+                         "CASE WHEN o.note <> '' THEN ', ' || o.note ELSE '' END, '; ') FROM constants o WHERE "
+                         "o.code = k.code AND o.lang = k.lang AND o.old = 1), '') AS olds FROM constants k WHERE "
+                         "code = ?1 AND old = 0 UNION ALL SELECT lang, '', group_concat(name || CASE WHEN note <> '' "
+                         "THEN ', ' || note ELSE '' END, '; ') FROM constants o WHERE code = ?1 AND old = 1 AND "
+                         "NOT EXISTS (SELECT 1 FROM constants k WHERE k.code = o.code AND k.lang = o.lang AND "
+                         "k.old = 0) GROUP BY lang) ORDER BY CASE lang "
                          "WHEN 'python' THEN 1 WHEN 'go' THEN 2 WHEN 'rust' THEN 3 WHEN 'node' THEN 4 "
                          "WHEN 'java' THEN 5 WHEN 'dotnet' THEN 6 WHEN 'rails' THEN 7 ELSE 8 END",
                      code, const_row, &v);

@@ -590,9 +590,13 @@ struct doc *doc_code(const struct hs_code *c, int width, int ascii)
             doc_const_label(c->consts[i].lang, &label, &prefix, &suffix);
             struct sb k;
             sb_init(&k);
-            sb_printf(&k, "%s%s%s", prefix, c->consts[i].name, suffix);
-            if (c->consts[i].old && *c->consts[i].old)
-                sb_printf(&k, " (was %s)", c->consts[i].old);
+            if (*c->consts[i].name) {
+                sb_printf(&k, "%s%s%s", prefix, c->consts[i].name, suffix);
+                if (c->consts[i].old && *c->consts[i].old)
+                    sb_printf(&k, " (was %s)", c->consts[i].old);
+            } else {
+                sb_printf(&k, "%s%s%s; no newer name", prefix, c->consts[i].old ? c->consts[i].old : "", suffix);
+            }
             fact(d, label, k.buf, width, ascii);
             sb_free(&k);
         }

@@ -163,3 +163,17 @@ if grep -q "$(printf '\033')" "$TMPD/out"; then pass "--color=always wins over N
 run "$HS" --help
 expect_out "--help says NO_COLOR" "NO_COLOR"
 expect_out "--help says what always does" "always: colour even when piped or with"
+
+# A library that deprecated a name without a successor (Spring 7's PROCESSING, Rack's
+# :not_extended) still shows it, marked, and JSON keeps it among the old names only.
+run "$HS" --width 100 102
+expect_out "102: Spring's deprecated name, no newer one" "HttpStatus.PROCESSING, deprecated since 7.0; no newer name"
+run "$HS" --width 100 510
+expect_out "510: Rack's deprecated symbol, no newer one" ":not_extended, deprecated since Rack 3.1; no newer name"
+run "$HS" --json 418
+expect_json "--json 418: JSON"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if "java" not in d["constants"] and d["constants_old"]["java"].startswith("I_AM_A_TEAPOT") else 1)' "$TMPD/out"; then
+    pass "--json 418: Spring's name only among the old ones"
+else
+    fail "--json 418: Spring's name only among the old ones" "$(head -c 300 "$TMPD/out")"
+fi
