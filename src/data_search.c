@@ -130,39 +130,24 @@ void hs_hits_free(struct hs_hits *h)
 
 /* bm25 weights in the column order of the 'search' table: phrase, aliases, summary, body,
  * vendors, words (the vocabulary); hs_bm25 (below) also takes the range of rowids. */
-#define BM25 "hs_bm25(search, ?3, ?4, 10.0, 8.0, 3.0, 1.0, 4.0, 8.0)"
-/* Multiplies bm25 (negative: lower is better); ?2 is the class the query names, or 0. */
-/* What the codes table adds to a candidate t (a scalar subquery, one primary-key look-up,
- * so that SQLite streams the candidates instead of copying them into a temporary table
- * for a join): 0.7 for a code that is not standard, 2 for one of the class the query
- * names (?2, 0 for none). */
-#define FACTORS "(SELECT (CASE status WHEN 'standard' THEN 1.0 ELSE 0.7 END) " \
-                "* (CASE class WHEN ?2 THEN 2.0 ELSE 1.0 END) FROM codes WHERE code = t.code)"
-
-/* Ranked among the first CANDIDATES matches (in rowid order) of a window of rowids
- * (?5 to ?6): the first SPAN rowids, and the rest only when the first hold fewer matches
- * than the list wants (see rank_pass). Bounds the work of a word that is in nearly every
- * entry of a very large database, where bm25 tells those entries apart by little anyway,
- * and of a phrase of such words, which FTS5 finds by reading their whole doclists; below
- * CANDIDATES matches and SPAN rowids (the bundled database: codes 0 to 599) the ranking is
- * exact. The factors of the codes table are applied to the best KEEP + limit of those only.
- * bm25 and the pair bonus are negative and positive: score * (1 + 0.5 * near). ?3 and ?4
- * are the first and last rowid of the table (for hs_bm25). */
-#define CANDIDATES "500"
-#define KEEP "100"
+#define BM25 "hs_bm25(search, ?1, ?2, 10.0, 8.0, 3.0, 1.0, 4.0, 8.0)"
+/* Ranked among the first CANDIDATES matches (in rowid order): those of the first SPAN
+ * rowids, and past them only until the list has as many as it wants (rank_stream stops
+ * reading there). Bounds the work of a word that is in nearly every entry of a very large
+ * database, where bm25 tells those entries apart by little anyway; below CANDIDATES
+ * matches and SPAN rowids (the bundled database: codes 0 to 599) the ranking is exact.
+ * The factors of the codes table are applied to the best KEEP + limit of those only: 0.7
+ * for a code that is not standard, 2 for one of the class the query names. bm25 and the
+ * pair bonus are negative and positive: score * (1 + 0.5 * near). */
+#define CANDIDATES 500
+#define KEEP 100
 #define SPAN 4096
-/* Every word: ?1 limit, ?2 class, ?3 ?4 rowids, ?5 ?6 window, ?7 expression, ?8 map, ?9 gaps. */
-#define RANK_ALL "SELECT t.code, t.score * " FACTORS " AS s, 0 FROM (SELECT code, score * (1.0 + 0.5 * near) AS score " \
-                 "FROM (SELECT rowid AS code, " BM25 " AS score, hs_near(search, ?8, ?9) AS near FROM search "        \
-                 "WHERE search MATCH ?7 AND rowid BETWEEN ?5 AND ?6 LIMIT " CANDIDATES ") ORDER BY score LIMIT ?1 + " KEEP ") t " \
-                 "ORDER BY s, t.code LIMIT ?1"
-/* Any word: ?1 limit, ?2 class, ?3 ?4 rowids, ?5 ?6 window, ?7 words in the query, ?8
- * expression, ?9 map, ?10 gaps. A code missing some of the words keeps the square of the
- * share it holds. */
-#define RANK_SOME "SELECT t.code, t.score * " FACTORS " AS s, t.cover FROM (SELECT code, cover, score * (1.0 + 0.5 * near) " \
-                  "* cover * cover / (?7 * ?7) AS score FROM (SELECT rowid AS code, " BM25 " AS score, "                \
-                  "hs_near(search, ?9, ?10) AS near, hs_cover(search, ?9) AS cover FROM search WHERE search MATCH ?8 "  \
-                  "AND rowid BETWEEN ?5 AND ?6 LIMIT " CANDIDATES ") ORDER BY score LIMIT ?1 + " KEEP ") t ORDER BY s, t.code LIMIT ?1"
+/* Every word: ?1 ?2 the table's first and last rowid (for hs_bm25), ?3 expression, ?4
+ * map, ?5 gaps. */
+#define RANK_ALL "SELECT rowid, " BM25 ", hs_near(search, ?4, ?5), 0 FROM search WHERE search MATCH ?3 LIMIT 500" /* CANDIDATES */
+/* Any word: the same, and the words each row holds (hs_cover). */
+#define RANK_SOME "SELECT rowid, " BM25 ", hs_near(search, ?4, ?5), hs_cover(search, ?4) FROM search " \
+                  "WHERE search MATCH ?3 LIMIT 500"
 
 /* hs_cover(search, map): how many of the query's words the row holds. map has one letter
  * per phrase of the MATCH expression, 'a' + the word it stands for (a misspelt word and
@@ -407,18 +392,6 @@ struct ranked {
     struct cand v[];
 };
 
-static enum hs_status ranked_row(sqlite3_stmt *st, void *arg)
-{
-    struct ranked *r = arg;
-    if (r->n < r->cap) {
-        r->v[r->n].code = sqlite3_column_int(st, 0);
-        r->v[r->n].score = sqlite3_column_double(st, 1);
-        r->v[r->n].cover = sqlite3_column_int(st, 2);
-        r->n++;
-    }
-    return HS_OK;
-}
-
 /* Best score first (lower is better), then the lower code, for a stable order. */
 static int by_score(const void *a, const void *b)
 {
@@ -428,7 +401,7 @@ static int by_score(const void *a, const void *b)
     return (x->code > y->code) - (x->code < y->code);
 }
 
-/* The first and last rowid of the table (codes), for the windows of the ranking. */
+/* The first and last rowid of the table (codes): hs_bm25 estimates from them, and SPAN counts from the first. */
 static enum hs_status range_row(sqlite3_stmt *st, void *arg)
 {
     int *range = arg;
@@ -961,35 +934,21 @@ static enum hs_status tier_numbers(struct hs_db *db, const struct plan *p, struc
     return s;
 }
 
-/* Tier 2: codes whose name or alias says the words, in the window of rowids ?3 to ?4. */
-#define NAMES "SELECT t.code, -2000.0 + t.k / 1000000.0 FROM (SELECT rowid AS code, (SELECT "                          \
-              "(status <> 'standard') * 1000 + length(phrase) FROM codes WHERE code = search.rowid) AS k FROM search " \
-              "WHERE search MATCH ?5 AND rowid BETWEEN ?3 AND ?4 LIMIT " CANDIDATES ") t ORDER BY t.k, t.code LIMIT ?1"
-
+/* Tier 2: codes whose name or alias says the words. */
 static enum hs_status tier_names(struct hs_db *db, const struct plan *p, struct pick *k)
 {
     char *names = NULL;
     enum hs_status s = expr_names(db, p, &names);
     if (names) {
         /* No bm25() in this tier: it would first count the rows of every word over the
-         * whole index; a name that says the words is ranked by being short instead. Like
-         * tier 4, the first SPAN rowids first (see rank_pass). */
-        int range[2] = {0, -1};
-        s = db_run(db, "SELECT (SELECT min(code) FROM codes), (SELECT max(code) FROM codes)", NULL, 0, NULL,
-                   range_row, range);
-        if (s == HS_NOTFOUND)
-            s = HS_OK;
-        int cut = range[1] - range[0] >= SPAN ? range[0] + SPAN - 1 : range[1];
-        if (s == HS_OK)
-            s = db_run(db, NAMES, (int[]){k->limit, 0, range[0], cut}, 4, names, tier_row, k);
-        if (s == HS_NOTFOUND)
-            s = HS_OK;
-        if (s == HS_OK && cut < range[1] && k->n < k->limit) {
-            s = db_run(db, NAMES, (int[]){k->limit, 0, cut + 1, range[1]}, 4, names, tier_row, k);
-            if (s == HS_NOTFOUND)
-                s = HS_OK;
-        }
+         * whole index; a name that says the words is ranked by being short instead. */
+        s = db_run(db, "SELECT t.code, -2000.0 + t.k / 1000000.0 FROM (SELECT rowid AS code, (SELECT "
+                    "(status <> 'standard') * 1000 + length(phrase) FROM codes WHERE code = search.rowid) AS k FROM search "
+                    "WHERE search MATCH ?2 LIMIT 500) t ORDER BY t.k, t.code LIMIT ?1",
+                (int[]){k->limit}, 1, names, tier_row, k);
         free(names);
+        if (s == HS_NOTFOUND)
+            s = HS_OK;
     }
     return s;
 }
@@ -1020,27 +979,68 @@ static enum hs_status tier_headers(struct hs_db *db, const struct plan *p, struc
  * query of two words. */
 #define FEW 5
 
-/* Runs a ranking query (RANK_ALL or RANK_SOME, ints[0] the rows wanted, ints[2] and
- * ints[3] the table's first and last rowid, ints[4] and ints[5] set here) over the first
- * SPAN rowids, then over the rest when those gave fewer rows than wanted; the rows of both
- * are merged by score afterwards. */
-static enum hs_status rank_pass(struct hs_db *db, const char *sql, int *ints, int n_ints, const char *const *texts,
-                                struct ranked *r)
+/* The candidates of one ranking query as they stream in rowid order. */
+struct stream {
+    struct cand *v;
+    int n, want, cut, words, some;
+};
+
+static enum hs_status stream_row(sqlite3_stmt *st, void *arg)
 {
-    int before = r->n, lo = ints[2], hi = ints[3];
-    int cut = hi - lo >= SPAN ? lo + SPAN - 1 : hi;
-    ints[4] = lo;
-    ints[5] = cut;
-    enum hs_status s = db_run_texts(db, sql, ints, n_ints, texts, 3, ranked_row, r);
+    struct stream *a = arg;
+    int code = sqlite3_column_int(st, 0);
+    if (a->n >= CANDIDATES || (code > a->cut && a->n >= a->want))
+        return HS_NOTFOUND;        /* enough: stop reading */
+    double score = sqlite3_column_double(st, 1) * (1.0 + 0.5 * sqlite3_column_double(st, 2));
+    int cover = a->words;
+    if (a->some) {
+        cover = sqlite3_column_int(st, 3);
+        score = score * cover * cover / (double)(a->words * a->words);
+    }
+    a->v[a->n].code = code;
+    a->v[a->n].cover = cover;
+    a->v[a->n].score = score;
+    a->n++;
+    return HS_OK;
+}
+
+static enum hs_status factor_row(sqlite3_stmt *st, void *arg)
+{
+    double *f = arg;
+    *f = sqlite3_column_double(st, 0);
+    return HS_OK;
+}
+
+/* Runs RANK_ALL or RANK_SOME (some) over the candidates described above and adds the best
+ * want of them to r, each score times the factors of the codes table. */
+static enum hs_status rank_stream(struct hs_db *db, const char *sql, const int range[2], const char *const *texts,
+                                  int want, int klass, int words, int some, struct ranked *r)
+{
+    struct stream a = {db_malloc(CANDIDATES * sizeof(struct cand)), 0, want,
+                       range[1] - range[0] >= SPAN ? range[0] + SPAN - 1 : range[1], words, some};
+    if (!a.v)
+        return db_nomem(db);
+    enum hs_status s = db_run_texts(db, sql, range, 2, texts, 3, stream_row, &a);
     if (s == HS_NOTFOUND)
         s = HS_OK;
-    if (s == HS_OK && cut < hi && r->n - before < ints[0]) {
-        ints[4] = cut + 1;
-        ints[5] = hi;
-        s = db_run_texts(db, sql, ints, n_ints, texts, 3, ranked_row, r);
+    qsort(a.v, (size_t)a.n, sizeof a.v[0], by_score);
+    if (a.n > want + KEEP)
+        a.n = want + KEEP;
+    for (int i = 0; s == HS_OK && i < a.n; i++) {
+        double f = 1.0;
+        s = db_run(db, "SELECT (CASE status WHEN 'standard' THEN 1.0 ELSE 0.7 END) * "
+                       "(CASE class WHEN ?2 THEN 2.0 ELSE 1.0 END) FROM codes WHERE code = ?1",
+                   (int[]){a.v[i].code, klass}, 2, NULL, factor_row, &f);
         if (s == HS_NOTFOUND)
             s = HS_OK;
+        a.v[i].score = a.v[i].score * f;
     }
+    if (s == HS_OK) {
+        qsort(a.v, (size_t)a.n, sizeof a.v[0], by_score);
+        for (int i = 0; i < a.n && i < want && r->n < r->cap; i++)
+            r->v[r->n++] = a.v[i];
+    }
+    free(a.v);
     return s;
 }
 
@@ -1060,31 +1060,29 @@ static enum hs_status search_ranked(struct hs_db *db, const struct plan *p, stru
         return s;
     }
     int want = k->limit + k->n, words = x.slot;
-    /* Room for the rows of both queries (each at most want in each of two windows). */
-    struct ranked *r = db_malloc(sizeof *r + 4 * (size_t)want * sizeof r->v[0]);
+    /* Room for the rows of both queries (each at most want). */
+    struct ranked *r = db_malloc(sizeof *r + 2 * (size_t)want * sizeof r->v[0]);
     if (!r) {
         expr_free(&x);
         return db_nomem(db);
     }
     r->n = 0;
-    r->cap = 4 * want;
+    r->cap = 2 * want;
     int range[2] = {0, -1};
     s = db_run(db, "SELECT (SELECT min(code) FROM codes), (SELECT max(code) FROM codes)", NULL, 0, NULL, range_row, range);
     if (s == HS_NOTFOUND)
         s = HS_OK;
     const char *texts[3] = {x.e.buf, x.map.buf, x.gaps.buf};
     if (s == HS_OK)
-        s = rank_pass(db, RANK_ALL, (int[]){want, p->klass, range[0], range[1], 0, 0}, 6, texts, r);
+        s = rank_stream(db, RANK_ALL, range, texts, want, p->klass, words, 0, r);
     expr_free(&x);
-    for (int i = 0; i < r->n; i++)
-        r->v[i].cover = words;
     int all = r->n;
     int some_ok = 0;
     if (s == HS_OK) {
         s = expr_some(db, p, &x, &some_ok);
         if (s == HS_OK && some_ok && (x.slot > 3 || all < FEW)) {
             const char *some[3] = {x.e.buf, x.map.buf, x.gaps.buf};
-            s = rank_pass(db, RANK_SOME, (int[]){want, p->klass, range[0], range[1], 0, 0, x.slot}, 7, some, r);
+            s = rank_stream(db, RANK_SOME, range, some, want, p->klass, x.slot, 1, r);
         }
         expr_free(&x);
     }
