@@ -39,7 +39,7 @@ ifeq ($(HAVE_PKGS),yes)
 CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw)
 SQLITE_CFLAGS := $(shell $(PKG_CONFIG) --cflags sqlite3)
-SQLITE_LIBS := $(shell $(PKG_CONFIG) --libs sqlite3)
+SQLITE_LIBS := $(shell $(PKG_CONFIG) --libs sqlite3) -lm   # -lm: log() of the search ranker (hs_bm25)
 endif
 
 ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(CURSES_CFLAGS) $(SQLITE_CFLAGS) $(CFLAGS)

@@ -614,6 +614,8 @@ enum hs_status hsdb_open_file(const char *path, struct hs_db **out, char **err)
     enum hs_status s = check_db(db, 2);
     if (s == HS_OK) {
         static const char *const checks[] = {
+            /* Only the index that searches are read from: the build's 'words' index is
+             * dropped from the shipped database once it has filled 'vocab'. */
             "INSERT INTO search(search, rank) VALUES('integrity-check', 0)",
             "PRAGMA query_only = 1",
             NULL,

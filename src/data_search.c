@@ -3,6 +3,7 @@
 #include "data_int.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,34 +129,25 @@ void hs_hits_free(struct hs_hits *h)
  *      corrected words are searched from tier 1 instead, if they find anything. */
 
 /* bm25 weights in the column order of the 'search' table: phrase, aliases, summary, body,
- * vendors, words (the vocabulary). */
-#define BM25 "bm25(search, 10.0, 8.0, 3.0, 1.0, 4.0, 8.0)"
-/* Multiplies bm25 (negative: lower is better); ?2 is the class the query names, or 0. */
-/* What the codes table adds to a candidate t (a scalar subquery, one primary-key look-up,
- * so that SQLite streams the candidates instead of copying them into a temporary table
- * for a join): 0.7 for a code that is not standard, 2 for one of the class the query
- * names (?2, 0 for none). */
-#define FACTORS "(SELECT (CASE status WHEN 'standard' THEN 1.0 ELSE 0.7 END) " \
-                "* (CASE class WHEN ?2 THEN 2.0 ELSE 1.0 END) FROM codes WHERE code = t.code)"
-
-/* Ranked among the first CANDIDATES matches (in rowid order). Bounds the work of a word
- * that is in nearly every entry of a very large database, where bm25 tells those entries
- * apart by little anyway; below CANDIDATES matches the ranking is exact. The factors of
- * the codes table are applied to the best KEEP + limit of those only. bm25 and the pair
- * bonus are negative and positive: score * (1 + 0.5 * near). */
-#define CANDIDATES "2000"
-#define KEEP "100"
-/* Every word: ?1 limit, ?2 class, ?3 expression, ?4 map, ?5 gaps. */
-#define RANK_ALL "SELECT t.code, t.score * " FACTORS " AS s, 0 FROM (SELECT code, score * (1.0 + 0.5 * near) AS score " \
-                 "FROM (SELECT rowid AS code, " BM25 " AS score, hs_near(search, ?4, ?5) AS near FROM search "        \
-                 "WHERE search MATCH ?3 LIMIT " CANDIDATES ") ORDER BY score LIMIT ?1 + " KEEP ") t "                \
-                 "ORDER BY s, t.code LIMIT ?1"
-/* Any word: ?1 limit, ?2 class, ?3 words in the query, ?4 expression, ?5 map, ?6 gaps. A
- * code missing some of the words keeps the square of the share it holds. */
-#define RANK_SOME "SELECT t.code, t.score * " FACTORS " AS s, t.cover FROM (SELECT code, cover, score * (1.0 + 0.5 * near) " \
-                  "* cover * cover / (?3 * ?3) AS score FROM (SELECT rowid AS code, " BM25 " AS score, "                \
-                  "hs_near(search, ?5, ?6) AS near, hs_cover(search, ?5) AS cover FROM search WHERE search MATCH ?4 "  \
-                  "LIMIT " CANDIDATES ") ORDER BY score LIMIT ?1 + " KEEP ") t ORDER BY s, t.code LIMIT ?1"
+ * vendors, words (the vocabulary); hs_bm25 (below) also takes the range of rowids. */
+#define BM25 "hs_bm25(search, ?1, ?2, 10.0, 8.0, 3.0, 1.0, 4.0, 8.0)"
+/* Ranked among the first CANDIDATES matches (in rowid order): those of the first SPAN
+ * rowids, and past them only until the list has as many as it wants (rank_stream stops
+ * reading there). Bounds the work of a word that is in nearly every entry of a very large
+ * database, where bm25 tells those entries apart by little anyway; below CANDIDATES
+ * matches and SPAN rowids (the bundled database: codes 0 to 599) the ranking is exact.
+ * The factors of the codes table are applied to the best KEEP + limit of those only: 0.7
+ * for a code that is not standard, 2 for one of the class the query names. bm25 and the
+ * pair bonus are negative and positive: score * (1 + 0.5 * near). */
+#define CANDIDATES 500
+#define KEEP 100
+#define SPAN 4096
+/* Every word: ?1 ?2 the table's first and last rowid (for hs_bm25), ?3 expression, ?4
+ * map, ?5 gaps. */
+#define RANK_ALL "SELECT rowid, " BM25 ", hs_near(search, ?4, ?5), 0 FROM search WHERE search MATCH ?3 LIMIT 500" /* CANDIDATES */
+/* Any word: the same, and the words each row holds (hs_cover). */
+#define RANK_SOME "SELECT rowid, " BM25 ", hs_near(search, ?4, ?5), hs_cover(search, ?4) FROM search " \
+                  "WHERE search MATCH ?3 LIMIT 500"
 
 /* hs_cover(search, map): how many of the query's words the row holds. map has one letter
  * per phrase of the MATCH expression, 'a' + the word it stands for (a misspelt word and
@@ -230,7 +222,106 @@ static void near_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
     sqlite3_result_double(ctx, sum);
 }
 
-/* Registers hs_cover and hs_near on the connection once. */
+/* hs_bm25(search, lo, hi, weights...): FTS5's bm25() (same formula, same order of
+ * operations, so the same scores), except for how a phrase's row count (its IDF) is found.
+ * bm25() counts every row holding each phrase before ranking the first: a full pass over
+ * the doclists of common words, which on a database of 50,000 entries costs more than all
+ * the rest of the search. Here the count stops at IDF_EXACT rows; a phrase in more rows
+ * has its count estimated from where in the rowid range lo..hi its IDF_EXACT-th row falls.
+ * Below IDF_EXACT rows (every phrase of the bundled database) the count is exact. */
+#define IDF_EXACT 200
+
+struct bm25_data {
+    int n_phrase;
+    double avgdl;
+    double *idf, *freq;
+};
+
+struct phrase_count {
+    sqlite3_int64 n, last;
+};
+
+static int count_cb(const Fts5ExtensionApi *api, Fts5Context *fts, void *arg)
+{
+    struct phrase_count *c = arg;
+    if (++c->n < IDF_EXACT)
+        return SQLITE_OK;
+    c->last = api->xRowid(fts);
+    return SQLITE_DONE;
+}
+
+static int bm25_data(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_int64 lo, sqlite3_int64 hi,
+                     struct bm25_data **out)
+{
+    struct bm25_data *p = api->xGetAuxdata(fts, 0);
+    int rc = SQLITE_OK;
+    *out = p;
+    if (p)
+        return SQLITE_OK;
+    int n = api->xPhraseCount(fts);
+    p = sqlite3_malloc64(sizeof *p + 2 * (size_t)(n > 0 ? n : 1) * sizeof(double));
+    if (!p)
+        return SQLITE_NOMEM;
+    memset(p, 0, sizeof *p + 2 * (size_t)(n > 0 ? n : 1) * sizeof(double));
+    p->n_phrase = n;
+    p->idf = (double *)(p + 1);
+    p->freq = p->idf + (n > 0 ? n : 1);
+    sqlite3_int64 rows = 0, tokens = 0;
+    rc = api->xRowCount(fts, &rows);
+    if (rc == SQLITE_OK)
+        rc = api->xColumnTotalSize(fts, -1, &tokens);
+    if (rc == SQLITE_OK)
+        p->avgdl = (double)tokens / (double)(rows > 0 ? rows : 1);
+    for (int i = 0; rc == SQLITE_OK && i < n; i++) {
+        struct phrase_count c = {0, 0};
+        rc = api->xQueryPhrase(fts, i, &c, count_cb);
+        double hits = (double)c.n;
+        if (c.n >= IDF_EXACT && hi > lo && c.last >= lo) {
+            hits = (double)IDF_EXACT * (double)(hi - lo + 1) / (double)(c.last - lo + 1);
+            if (hits > (double)rows)
+                hits = (double)rows;
+        }
+        double idf = log(((double)rows - hits + 0.5) / (hits + 0.5));
+        p->idf[i] = idf <= 0.0 ? 1e-6 : idf;
+    }
+    if (rc == SQLITE_OK)
+        rc = api->xSetAuxdata(fts, p, sqlite3_free);
+    else
+        sqlite3_free(p);
+    *out = rc == SQLITE_OK ? p : NULL;
+    return rc;
+}
+
+static void bm25_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                    sqlite3_value **val)
+{
+    const double k1 = 1.2, b = 0.75;
+    struct bm25_data *p = NULL;
+    sqlite3_int64 lo = nval >= 2 ? sqlite3_value_int64(val[0]) : 0, hi = nval >= 2 ? sqlite3_value_int64(val[1]) : 0;
+    int rc = bm25_data(api, fts, lo, hi, &p), n_inst = 0, n_tok = 0;
+    if (rc == SQLITE_OK) {
+        memset(p->freq, 0, sizeof(double) * (size_t)p->n_phrase);
+        rc = api->xInstCount(fts, &n_inst);
+    }
+    for (int i = 0; rc == SQLITE_OK && i < n_inst; i++) {
+        int ph, c, off;
+        rc = api->xInst(fts, i, &ph, &c, &off);
+        if (rc == SQLITE_OK && ph >= 0 && ph < p->n_phrase)
+            p->freq[ph] += nval - 2 > c ? sqlite3_value_double(val[c + 2]) : 1.0;
+    }
+    if (rc == SQLITE_OK)
+        rc = api->xColumnSize(fts, -1, &n_tok);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    double d = (double)n_tok, score = 0.0;
+    for (int i = 0; i < p->n_phrase; i++)
+        score += p->idf[i] * ((p->freq[i] * (k1 + 1.0)) / (p->freq[i] + k1 * (1 - b + b * d / p->avgdl)));
+    sqlite3_result_double(ctx, -1.0 * score);
+}
+
+/* Registers hs_bm25, hs_cover and hs_near on the connection once. */
 static enum hs_status need_ranker(struct hs_db *db)
 {
     if (db->ranker)
@@ -250,6 +341,8 @@ static enum hs_status need_ranker(struct hs_db *db)
         rc = api->xCreateFunction(api, "hs_cover", NULL, cover_fn, NULL);
     if (rc == SQLITE_OK)
         rc = api->xCreateFunction(api, "hs_near", NULL, near_fn, NULL);
+    if (rc == SQLITE_OK)
+        rc = api->xCreateFunction(api, "hs_bm25", NULL, bm25_fn, NULL);
     if (rc != SQLITE_OK)
         return db_fail(db, rc);
     db->ranker = 1;
@@ -299,18 +392,6 @@ struct ranked {
     struct cand v[];
 };
 
-static enum hs_status ranked_row(sqlite3_stmt *st, void *arg)
-{
-    struct ranked *r = arg;
-    if (r->n < r->cap) {
-        r->v[r->n].code = sqlite3_column_int(st, 0);
-        r->v[r->n].score = sqlite3_column_double(st, 1);
-        r->v[r->n].cover = sqlite3_column_int(st, 2);
-        r->n++;
-    }
-    return HS_OK;
-}
-
 /* Best score first (lower is better), then the lower code, for a stable order. */
 static int by_score(const void *a, const void *b)
 {
@@ -318,6 +399,17 @@ static int by_score(const void *a, const void *b)
     if (x->score != y->score)
         return x->score < y->score ? -1 : 1;
     return (x->code > y->code) - (x->code < y->code);
+}
+
+/* The first and last rowid of the table (codes): hs_bm25 estimates from them, and SPAN counts from the first. */
+static enum hs_status range_row(sqlite3_stmt *st, void *arg)
+{
+    int *range = arg;
+    if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
+        range[0] = sqlite3_column_int(st, 0);
+        range[1] = sqlite3_column_int(st, 1);
+    }
+    return HS_OK;
 }
 
 /* ---- what the query asks for ---- */
@@ -378,13 +470,33 @@ static enum hs_status plan_make(struct hs_db *db, const char *text, size_t len, 
     if (!p->n || !p->t[p->n - 1].open)
         return HS_OK;
     struct query_term *last = &p->t[p->n - 1];
-    if (strlen(last->norm) <= 3 || !plain_word(last->norm) || strlen(last->norm) != strlen(last->text))
+    /* The open word of a term of several ("Retry-Aft") is completed the same way, after the
+     * text before it ("Retry-" + "after" ...): a phrase ending in a prefix of more than
+     * three letters would merge every matching entry too, once per query of the search. */
+    const char *word = last->norm;
+    for (const char *c = last->norm; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')))
+            word = c + 1;
+    size_t head = (size_t)(word - last->norm);
+    if (strlen(word) <= 3 || strlen(last->norm) != strlen(last->text) || (head && (last->parts < 2 || last->quoted)))
         return HS_OK;      /* the schema's prefix index answers up to three letters */
-    const char *texts[1] = {last->norm};
+    const char *texts[1] = {word};
     enum hs_status s = db_run_texts(db, "SELECT term FROM vocab WHERE term >= ?1 AND term < ?1 || char(1114111) "
                                      "ORDER BY docs DESC, term LIMIT 12", NULL, 0, texts, 1, term_row, p);
     if (s == HS_NOTFOUND)
         s = HS_OK;
+    for (int i = 0; s == HS_OK && head && i < p->n_completions; i++) {
+        size_t n = strlen(p->completions[i]);
+        char *full = db_malloc(head + n + 1);
+        if (!full) {
+            s = db_nomem(db);
+            break;
+        }
+        memcpy(full, last->text, head);
+        memcpy(full + head, p->completions[i], n + 1);
+        free(p->completions[i]);
+        p->completions[i] = full;
+    }
     p->expand = p->n_completions > 0;
     if (!p->expand)
         last->open = 0;    /* no indexed word starts so: it is searched as typed */
@@ -734,7 +846,7 @@ static enum hs_status expr_some(struct hs_db *db, const struct plan *p, struct e
         const struct query_term *t = &p->t[i];
         if (t->filler) {
             expr_skip(x);
-        } else if (t->quoted || t->parts == 1 || (t->open && p->expand)) {
+        } else if (t->quoted || t->parts == 1) {   /* a term of several words: each a word */
             put_term(x, p, i);
         } else {
             char **words;
@@ -832,7 +944,7 @@ static enum hs_status tier_names(struct hs_db *db, const struct plan *p, struct 
          * whole index; a name that says the words is ranked by being short instead. */
         s = db_run(db, "SELECT t.code, -2000.0 + t.k / 1000000.0 FROM (SELECT rowid AS code, (SELECT "
                     "(status <> 'standard') * 1000 + length(phrase) FROM codes WHERE code = search.rowid) AS k FROM search "
-                    "WHERE search MATCH ?2 LIMIT " CANDIDATES ") t ORDER BY t.k, t.code LIMIT ?1",
+                    "WHERE search MATCH ?2 LIMIT 500) t ORDER BY t.k, t.code LIMIT ?1",
                 (int[]){k->limit}, 1, names, tier_row, k);
         free(names);
         if (s == HS_NOTFOUND)
@@ -867,6 +979,71 @@ static enum hs_status tier_headers(struct hs_db *db, const struct plan *p, struc
  * query of two words. */
 #define FEW 5
 
+/* The candidates of one ranking query as they stream in rowid order. */
+struct stream {
+    struct cand *v;
+    int n, want, cut, words, some;
+};
+
+static enum hs_status stream_row(sqlite3_stmt *st, void *arg)
+{
+    struct stream *a = arg;
+    int code = sqlite3_column_int(st, 0);
+    if (a->n >= CANDIDATES || (code > a->cut && a->n >= a->want))
+        return HS_NOTFOUND;        /* enough: stop reading */
+    double score = sqlite3_column_double(st, 1) * (1.0 + 0.5 * sqlite3_column_double(st, 2));
+    int cover = a->words;
+    if (a->some) {
+        cover = sqlite3_column_int(st, 3);
+        score = score * cover * cover / (double)(a->words * a->words);
+    }
+    a->v[a->n].code = code;
+    a->v[a->n].cover = cover;
+    a->v[a->n].score = score;
+    a->n++;
+    return HS_OK;
+}
+
+static enum hs_status factor_row(sqlite3_stmt *st, void *arg)
+{
+    double *f = arg;
+    *f = sqlite3_column_double(st, 0);
+    return HS_OK;
+}
+
+/* Runs RANK_ALL or RANK_SOME (some) over the candidates described above and adds the best
+ * want of them to r, each score times the factors of the codes table. */
+static enum hs_status rank_stream(struct hs_db *db, const char *sql, const int range[2], const char *const *texts,
+                                  int want, int klass, int words, int some, struct ranked *r)
+{
+    struct stream a = {db_malloc(CANDIDATES * sizeof(struct cand)), 0, want,
+                       range[1] - range[0] >= SPAN ? range[0] + SPAN - 1 : range[1], words, some};
+    if (!a.v)
+        return db_nomem(db);
+    enum hs_status s = db_run_texts(db, sql, range, 2, texts, 3, stream_row, &a);
+    if (s == HS_NOTFOUND)
+        s = HS_OK;
+    qsort(a.v, (size_t)a.n, sizeof a.v[0], by_score);
+    if (a.n > want + KEEP)
+        a.n = want + KEEP;
+    for (int i = 0; s == HS_OK && i < a.n; i++) {
+        double f = 1.0;
+        s = db_run(db, "SELECT (CASE status WHEN 'standard' THEN 1.0 ELSE 0.7 END) * "
+                       "(CASE class WHEN ?2 THEN 2.0 ELSE 1.0 END) FROM codes WHERE code = ?1",
+                   (int[]){a.v[i].code, klass}, 2, NULL, factor_row, &f);
+        if (s == HS_NOTFOUND)
+            s = HS_OK;
+        a.v[i].score = a.v[i].score * f;
+    }
+    if (s == HS_OK) {
+        qsort(a.v, (size_t)a.n, sizeof a.v[0], by_score);
+        for (int i = 0; i < a.n && i < want && r->n < r->cap; i++)
+            r->v[r->n++] = a.v[i];
+    }
+    free(a.v);
+    return s;
+}
+
 /* Tier 4: the codes holding every word, and, for a query of three words or more or when
  * few codes hold them all, those holding at least half of them (half as many as the best
  * when none holds all), merged by score. *held_all: some code holds every word. */
@@ -891,22 +1068,21 @@ static enum hs_status search_ranked(struct hs_db *db, const struct plan *p, stru
     }
     r->n = 0;
     r->cap = 2 * want;
-    const char *texts[3] = {x.e.buf, x.map.buf, x.gaps.buf};
-    s = db_run_texts(db, RANK_ALL, (int[]){want, p->klass}, 2, texts, 3, ranked_row, r);
-    expr_free(&x);
-    for (int i = 0; i < r->n; i++)
-        r->v[i].cover = words;
-    int all = r->n;
+    int range[2] = {0, -1};
+    s = db_run(db, "SELECT (SELECT min(code) FROM codes), (SELECT max(code) FROM codes)", NULL, 0, NULL, range_row, range);
     if (s == HS_NOTFOUND)
         s = HS_OK;
+    const char *texts[3] = {x.e.buf, x.map.buf, x.gaps.buf};
+    if (s == HS_OK)
+        s = rank_stream(db, RANK_ALL, range, texts, want, p->klass, words, 0, r);
+    expr_free(&x);
+    int all = r->n;
     int some_ok = 0;
     if (s == HS_OK) {
         s = expr_some(db, p, &x, &some_ok);
         if (s == HS_OK && some_ok && (x.slot > 3 || all < FEW)) {
             const char *some[3] = {x.e.buf, x.map.buf, x.gaps.buf};
-            s = db_run_texts(db, RANK_SOME, (int[]){want, p->klass, x.slot}, 3, some, 3, ranked_row, r);
-            if (s == HS_NOTFOUND)
-                s = HS_OK;
+            s = rank_stream(db, RANK_SOME, range, some, want, p->klass, x.slot, 1, r);
         }
         expr_free(&x);
     }
