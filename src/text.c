@@ -293,6 +293,15 @@ size_t txt_clean(char *dst, const char *s, size_t len, int multiline)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, at = 0;
     while (i < len) {
+        /* A run of printable ASCII (most of the corpus) is kept as it is, in one copy. */
+        size_t run = i;
+        while (run < len && u[run] >= 0x20 && u[run] < 0x7F)
+            run++;
+        if (run > i) {
+            put(dst, &at, s + i, run - i);
+            i = run;
+            continue;
+        }
         size_t seq = control_sequence(u + i, len - i);
         if (seq) {
             i += seq;
