@@ -97,12 +97,24 @@ static char *col_clean(sqlite3_stmt *st, int i, int multiline, int *ok)
     size_t len = t ? (size_t)sqlite3_column_bytes(st, i) : 0;
     if (!t)
         t = "";
-    char *s = db_malloc(txt_clean(NULL, t, len, multiline) + 1);
+    /* One pass: cleaning never makes text more than three times longer (an invalid byte
+     * becomes U+FFFD, three bytes), so that much room is taken first and the rest given
+     * back. Small texts keep their room: giving back costs more than it saves. */
+    if (len > ((size_t)-1 - 1) / 3) {
+        *ok = 0;
+        return NULL;
+    }
+    char *s = db_malloc(len * 3 + 1);
     if (!s) {
         *ok = 0;
         return NULL;
     }
-    txt_clean(s, t, len, multiline);
+    size_t n = txt_clean(s, t, len, multiline);
+    if (len > 256 && n + 1 < len * 3 + 1) {
+        char *r = db_realloc(s, n + 1);
+        if (r)
+            s = r;
+    }
     return s;
 }
 
