@@ -612,6 +612,12 @@ static void load_code(const char *dir, const char *name)
         bind_text(st, 7, vwords);
         step_done(st);
         sqlite3_finalize(st);
+        st = prep("INSERT INTO names(rowid, phrase, aliases) VALUES (?1,?2,?3)");
+        sqlite3_bind_int(st, 1, code);
+        bind_text(st, 2, phrase);
+        bind_text(st, 3, aliases.buf);
+        step_done(st);
+        sqlite3_finalize(st);
         struct sb all;
         sb_init(&all);
         sb_printf(&all, "%s\n%s\n%s\n%s\n%s\n%s\n%s", phrase, aliases.buf, summary, body.buf, vendors.buf, spec, vwords);
@@ -1346,7 +1352,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "db/build: %d warning%s (errors once every file has the round-2 fields)\n", n_warnings, n_warnings == 1 ? "" : "s");
     /* 'words' and 'words_vocab' only fill 'vocab': dropped once they have, so that the
      * program's first statement has six fewer schema entries to parse (make bench). */
-    if (sqlite3_exec(db, "INSERT INTO search(search) VALUES('optimize'); "
+    if (sqlite3_exec(db, "INSERT INTO search(search) VALUES('optimize'); INSERT INTO names(names) VALUES('optimize'); "
                          "INSERT INTO vocab(term, docs) SELECT term, doc FROM words_vocab; "
                          "DROP TABLE words_vocab; DROP TABLE words; COMMIT; VACUUM;", NULL, NULL, NULL) != SQLITE_OK)
         die_sql("commit");

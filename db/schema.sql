@@ -2,7 +2,7 @@
 -- application_id 'HTST' marks the file as ours; user_version is the schema version that
 -- src/data.c expects (HSDB_SCHEMA_VERSION).
 PRAGMA application_id = 1213485908;
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 CREATE TABLE classes (
     class   INTEGER PRIMARY KEY,          -- 0..5 (0: code 000, no response at all)
@@ -123,6 +123,15 @@ CREATE INDEX vocabulary_code ON vocabulary(code, ord);
 -- in src/data.c are given in this order; 'words' (the vocabulary) is last.
 CREATE VIRTUAL TABLE search USING fts5(
     phrase, aliases, summary, body, vendors, words,
+    tokenize = 'porter unicode61 remove_diacritics 2',
+    prefix = '1 2 3'
+);
+-- Names and aliases alone (rowid = code), for the name tier of a search: a phrase in a name
+-- is found without reading the doclists of the whole text (on the generated database of
+-- 50,000 entries a name phrase took 3.6 ms through 'search', 0.2 ms here). No content of
+-- its own: the text is in 'search'.
+CREATE VIRTUAL TABLE names USING fts5(
+    phrase, aliases, content = '',
     tokenize = 'porter unicode61 remove_diacritics 2',
     prefix = '1 2 3'
 );

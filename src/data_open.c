@@ -127,7 +127,8 @@ void db_start_call(struct hs_db *db)
 
 const char *hsdb_error(const struct hs_db *db)
 {
-    return db && db->err ? db->err : "unknown error";
+    /* A failure always records its message, unless memory ran out even for that. */
+    return db && db->err ? db->err : "out of memory";
 }
 
 static int pragma_int(sqlite3 *conn, const char *sql, int *value)
@@ -308,6 +309,7 @@ static enum hs_status check_db(struct hs_db *db, int deep)
             "SELECT count(*) FROM (SELECT 1 FROM constants LIMIT 1)",
             "SELECT count(*) FROM (SELECT 1 FROM group_codes JOIN groups ON groups.id = group_id LIMIT 1)",
             "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH 'the OR a OR status' LIMIT 1)",
+            "SELECT count(*) FROM (SELECT 1 FROM names WHERE names MATCH 'not OR found OR request' LIMIT 1)",
             "SELECT count(*) FROM (SELECT 1 FROM vocab LIMIT 1)",
             NULL,
         };
@@ -617,6 +619,7 @@ enum hs_status hsdb_open_file(const char *path, struct hs_db **out, char **err)
             /* Only the index that searches are read from: the build's 'words' index is
              * dropped from the shipped database once it has filled 'vocab'. */
             "INSERT INTO search(search, rank) VALUES('integrity-check', 0)",
+            "INSERT INTO names(names, rank) VALUES('integrity-check', 0)",
             "PRAGMA query_only = 1",
             NULL,
         };

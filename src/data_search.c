@@ -941,10 +941,12 @@ static enum hs_status tier_names(struct hs_db *db, const struct plan *p, struct 
     enum hs_status s = expr_names(db, p, &names);
     if (names) {
         /* No bm25() in this tier: it would first count the rows of every word over the
-         * whole index; a name that says the words is ranked by being short instead. */
+         * whole index; a name that says the words is ranked by being short instead. The
+         * 'names' index holds names and aliases alone, so a phrase is found without reading
+         * the doclists of every text a common word is in. */
         s = db_run(db, "SELECT t.code, -2000.0 + t.k / 1000000.0 FROM (SELECT rowid AS code, (SELECT "
-                    "(status <> 'standard') * 1000 + length(phrase) FROM codes WHERE code = search.rowid) AS k FROM search "
-                    "WHERE search MATCH ?2 LIMIT 500) t ORDER BY t.k, t.code LIMIT ?1",
+                    "(status <> 'standard') * 1000 + length(phrase) FROM codes WHERE code = names.rowid) AS k FROM names "
+                    "WHERE names MATCH ?2 LIMIT 500) t ORDER BY t.k, t.code LIMIT ?1",
                 (int[]){k->limit}, 1, names, tier_row, k);
         free(names);
         if (s == HS_NOTFOUND)

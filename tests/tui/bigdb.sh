@@ -31,6 +31,7 @@ db.executemany("INSERT INTO codes(code,class,phrase,status,spec,summary) VALUES 
 db.executemany("INSERT INTO search(rowid,phrase,aliases,summary,body,vendors) VALUES (?,?,'',?,'','')",
                [(c, p, "Summary of %d." % c) for c, k, p in rows])
 db.execute("INSERT INTO words(rowid, text) SELECT rowid, phrase || ' ' || summary FROM search")
+db.execute("INSERT INTO names(rowid, phrase, aliases) SELECT rowid, phrase, aliases FROM search")
 db.execute("INSERT INTO vocab(term, docs) SELECT term, doc FROM words_vocab")
 db.commit()
 PY
