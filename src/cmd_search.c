@@ -74,21 +74,13 @@ int cmd_search(struct hs_db *db, const struct cli_opts *o, const struct out *out
     struct sb b;
     sb_init(&b);
     if (h.partial && !o->json) {
-        /* One line before the hits: the search fell back to the closest matches. */
-        char *sugg = NULL;
-        enum hs_status ss = hsdb_suggest(db, q.buf, &sugg);
-        if (ss != HS_OK && ss != HS_NOTFOUND) {
-            sb_free(&b);
-            sb_free(&q);
-            hs_hits_free(&h);
-            return cli_db_failed(db);
-        }
+        /* One line before the hits: the search fell back to the closest matches, and
+         * says how it read a misspelt word. */
         sb_printf(&b, "no code mentions all of '%s'", short_query(q.buf));
-        if (sugg) {
-            char *clean = txt_sanitize(sugg, 0, 0);
+        if (h.suggestion) {
+            char *clean = txt_sanitize(h.suggestion, 0, 0);
             sb_printf(&b, " (did you mean '%s'?)", short_query(clean));
             free(clean);
-            free(sugg);
         }
         sb_puts(&b, "; closest matches:\n");
         out_flush(&b);

@@ -106,6 +106,7 @@ struct hs_hits {
     struct hs_hit *v;
     size_t n;
     int partial;      /* no code holds every word: these are the closest matches */
+    char *suggestion; /* the words with a misspelt one corrected, or NULL (see hsdb_search) */
 };
 
 struct hs_group {
@@ -168,7 +169,10 @@ enum hs_status hsdb_header_names(struct hs_db *db, char ***names, char ***summar
 /* Ranked search; text is what the person typed (any bytes). With prefix_last the last
  * word also matches as a prefix (live search). When no code holds every word, the codes
  * holding most of them are returned with out->partial set (say so: "no code mentions all
- * of …; closest matches:"). HS_NOTFOUND when nothing matches at all. */
+ * of …; closest matches:"). The search reads a misspelt word as its correction
+ * (hsdb_suggest's), and out->suggestion then holds the words as corrected ("did you
+ * mean …?"), so that a caller need not ask again. HS_NOTFOUND when nothing matches at all;
+ * then out holds nothing (hsdb_suggest says whether a correction exists). */
 enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int prefix_last,
                            int limit, struct hs_hits *out);
 void hs_hits_free(struct hs_hits *h);

@@ -102,9 +102,11 @@ void hs_hits_free(struct hs_hits *h)
         free(h->v[i].snippet);
     }
     free(h->v);
+    free(h->suggestion);
     h->v = NULL;
     h->n = 0;
     h->partial = 0;
+    h->suggestion = NULL;
 }
 
 /* ---- ranking ----
@@ -1177,10 +1179,12 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
 {
     struct hit_acc a = {{NULL, 0, 0, sizeof(struct hs_hit)}, limit};
     enum hs_status s = HS_OK;
+    char *fixed = NULL;   /* the words as corrected: out->suggestion */
     int lo, hi, partial = 0;
     out->v = NULL;
     out->n = 0;
     out->partial = 0;
+    out->suggestion = NULL;
     if (limit <= 0 || limit > 500)
         limit = 500;
     a.limit = limit;
@@ -1210,7 +1214,6 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
         /* No code holds every word: the closest matches, and when a word is misspelt,
          * those of the words as corrected, if they find anything. */
         partial = s == HS_OK && !held_all && any && k->n > 0;
-        char *fixed = NULL;
         if (s == HS_OK && !held_all && any)
             s = corrected(db, p->t, p->n, &fixed);
         if (fixed) {
@@ -1235,7 +1238,6 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
             }
             free(p2);
             free(k2);
-            free(fixed);
         }
         /* The rows for the kept codes, with their snippets, in rank order. */
         struct snip_acc sa = {&a, NULL, 0, 0};
@@ -1257,15 +1259,16 @@ enum hs_status hsdb_search(struct hs_db *db, const char *text, size_t len, int p
     }
     free(p);
     free(k);
-    if (s != HS_OK) {
-        struct hs_hits tmp = {a.hits.v, a.hits.n, 0};
+    if (s != HS_OK || !a.hits.n) {
+        struct hs_hits tmp = {a.hits.v, a.hits.n, 0, fixed};
         hs_hits_free(&tmp);
-        return s;
+        return s != HS_OK ? s : HS_NOTFOUND;
     }
     out->v = a.hits.v;
     out->n = a.hits.n;
     out->partial = partial;
-    return out->n ? HS_OK : HS_NOTFOUND;
+    out->suggestion = fixed;
+    return HS_OK;
 }
 
 /* ---- suggestions ----------------------------------------------------------------------- */

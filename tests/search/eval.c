@@ -189,7 +189,7 @@ int main(int argc, char **argv)
     if (!ms || !rep)
         return 2;
     for (int q = 0; q < n; q++) {
-        struct hs_hits h = {NULL, 0, 0};
+        struct hs_hits h = {NULL, 0, 0, NULL};
         enum hs_status s = hsdb_search(db, j[q].query, strlen(j[q].query), live, LIMIT, &h);
         if (s == HS_EBUDGET) {
             fprintf(stderr, "search-eval: '%s': stopped by the budget\n", j[q].query);
@@ -232,7 +232,7 @@ int main(int argc, char **argv)
     double slowest_ms = 0;
     for (int r = 0; r < ROUNDS; r++)
         for (int q = 0; q < n; q++) {
-            struct hs_hits h = {NULL, 0, 0};
+            struct hs_hits h = {NULL, 0, 0, NULL};
             double t0 = now_ms();
             enum hs_status s = hsdb_search(db, j[q].query, strlen(j[q].query), live, LIMIT, &h);
             double t = now_ms() - t0;

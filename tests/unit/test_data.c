@@ -263,6 +263,13 @@ static void test_fallback_to_closest_matches(void **state)
         has502 |= h.v[i].e.code == 502;
     assert_true(has502);
     hs_hits_free(&h);
+    /* A misspelt word is read as its correction, and the hits say which (the same as
+     * hsdb_suggest, so the command line does not ask again). */
+    assert_int_equal(hsdb_search(db, "captve", 6, 0, 20, &h), HS_OK);
+    assert_true(h.partial);
+    assert_string_equal(h.suggestion, "captive");
+    hs_hits_free(&h);
+    assert_null(h.suggestion);
     /* While typing too. */
     assert_int_equal(hsdb_search(db, "teapot zzzqqqxx", 15, 1, 20, &h), HS_OK);
     assert_true(h.partial);
