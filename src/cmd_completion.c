@@ -326,6 +326,36 @@ static unsigned kinds_of(const char *cmd)
     return 0;
 }
 
+/* The words a command line can start with, as positional[] names them: "" (no command:
+ * a lookup), "lookup", then every command. Returns how many (at most cap). */
+static size_t command_words(const struct words *w, const char **cmds, size_t cap)
+{
+    size_t n = 0;
+    cmds[n++] = "";
+    cmds[n++] = "lookup";
+    for (size_t i = 0; i < w->commands.n && n < cap; i++)
+        cmds[n++] = w->commands.v[i].word;
+    return n;
+}
+
+/* One shell's `case` arms: for each command, the completions of its positional words, one
+ * fragment per kind in K_* order (commands, codes, classes, groups, headers, shells). */
+static void print_case_arms(const struct words *w, const char *open, const char *const frag[6])
+{
+    const char *cmds[64];
+    size_t n_cmds = command_words(w, cmds, 64);
+    for (size_t i = 0; i < n_cmds; i++) {
+        unsigned k = kinds_of(cmds[i]);
+        if (!k)
+            continue;
+        printf(open, *cmds[i] ? cmds[i] : "''");
+        for (int b = 0; b < 6; b++)
+            if (k & (1u << b))
+                fputs(frag[b], stdout);
+        puts(" ;;");
+    }
+}
+
 static const char *fixed_values(const char *value)
 {
     for (size_t i = 0; value && i < sizeof value_words / sizeof value_words[0]; i++)
@@ -500,31 +530,12 @@ static void bash_script(const struct words *w)
          "        return 0\n"
          "    fi\n"
          "    case $cmd in");
-    const char *cmds[64];
-    size_t n_cmds = 0;
-    cmds[n_cmds++] = "";
-    cmds[n_cmds++] = "lookup";
-    for (size_t i = 0; i < w->commands.n && n_cmds < 64; i++)
-        cmds[n_cmds++] = w->commands.v[i].word;
-    for (size_t i = 0; i < n_cmds; i++) {
-        unsigned k = kinds_of(cmds[i]);
-        if (!k)
-            continue;
-        printf("    %s)", *cmds[i] ? cmds[i] : "''");
-        if (k & K_COMMANDS)
-            printf(" _httpstatus_add \"\" \"${commands[@]}\";");
-        if (k & K_CODES)
-            printf(" _httpstatus_add \"\" \"${codes[@]}\";");
-        if (k & K_CLASSES)
-            printf(" _httpstatus_add \"\" \"${classes[@]}\";");
-        if (k & K_GROUPS)
-            printf(" _httpstatus_add \"\" \"${groups[@]}\";");
-        if (k & K_HEADERS)
-            printf(" _httpstatus_add \"\" \"${headers[@]}\";");
-        if (k & K_SHELLS)
-            printf(" _httpstatus_add \"\" \"${shells[@]}\";");
-        puts(" ;;");
-    }
+    static const char *const bash_frag[6] = {
+        " _httpstatus_add \"\" \"${commands[@]}\";", " _httpstatus_add \"\" \"${codes[@]}\";",
+        " _httpstatus_add \"\" \"${classes[@]}\";", " _httpstatus_add \"\" \"${groups[@]}\";",
+        " _httpstatus_add \"\" \"${headers[@]}\";", " _httpstatus_add \"\" \"${shells[@]}\";",
+    };
+    print_case_arms(w, "    %s)", bash_frag);
     puts("    esac\n"
          "    return 0\n"
          "}\n"
@@ -676,31 +687,12 @@ static void zsh_script(const struct words *w)
          "        return\n"
          "    fi\n"
          "    case $cmd in");
-    const char *cmds[64];
-    size_t n_cmds = 0;
-    cmds[n_cmds++] = "";
-    cmds[n_cmds++] = "lookup";
-    for (size_t i = 0; i < w->commands.n && n_cmds < 64; i++)
-        cmds[n_cmds++] = w->commands.v[i].word;
-    for (size_t i = 0; i < n_cmds; i++) {
-        unsigned k = kinds_of(cmds[i]);
-        if (!k)
-            continue;
-        printf("    (%s)", *cmds[i] ? cmds[i] : "''");
-        if (k & K_COMMANDS)
-            printf(" _describe -t commands 'command' hs_commands;");
-        if (k & K_CODES)
-            printf(" _describe -t codes 'status code' hs_codes;");
-        if (k & K_CLASSES)
-            printf(" _describe -t classes 'class' hs_classes;");
-        if (k & K_GROUPS)
-            printf(" _describe -t groups 'group' hs_groups;");
-        if (k & K_HEADERS)
-            printf(" _describe -t headers 'header' hs_headers;");
-        if (k & K_SHELLS)
-            printf(" compadd -- $shells;");
-        puts(" ;;");
-    }
+    static const char *const zsh_frag[6] = {
+        " _describe -t commands 'command' hs_commands;", " _describe -t codes 'status code' hs_codes;",
+        " _describe -t classes 'class' hs_classes;", " _describe -t groups 'group' hs_groups;",
+        " _describe -t headers 'header' hs_headers;", " compadd -- $shells;",
+    };
+    print_case_arms(w, "    (%s)", zsh_frag);
     puts("    esac\n"
          "}\n"
          "if [[ $funcstack[1] == _httpstatus ]]; then\n"
@@ -772,11 +764,7 @@ static void fish_script(const struct words *w)
          "end\n");
     /* positional words */
     const char *cmds[64];
-    size_t n_cmds = 0;
-    cmds[n_cmds++] = "";
-    cmds[n_cmds++] = "lookup";
-    for (size_t i = 0; i < w->commands.n && n_cmds < 64; i++)
-        cmds[n_cmds++] = w->commands.v[i].word;
+    size_t n_cmds = command_words(w, cmds, 64);
     static const unsigned kinds[] = {K_COMMANDS, K_CODES, K_CLASSES, K_GROUPS, K_HEADERS, K_SHELLS};
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
         char cond[1024] = "__httpstatus_is";
