@@ -696,13 +696,45 @@ enum pg_status pg_reset(struct pg_store *s)
 
 /* ---- reading ------------------------------------------------------------------------------ */
 
-/* A growable array for the readers. */
-static void *grow(void *v, size_t n, size_t *cap, size_t size)
+/* The readers: one statement, one item per row, filled by a function of the reader. */
+typedef void (*row_fill)(sqlite3_stmt *st, void *item);
+
+/* Run sql and collect its rows into a new array of items of size bytes. On failure the
+ * items read so far are still in *out and *n, for the caller to free as it must (some
+ * hold strings); the result is the SQLite code. */
+static int collect(sqlite3 *c, const char *sql, size_t size, row_fill fill, void **out, size_t *n)
 {
-    if (n < *cap)
-        return v;
-    *cap = *cap ? *cap * 2 : 16;
-    return xrealloc(v, *cap * size);
+    sqlite3_stmt *st;
+    *out = NULL;
+    *n = 0;
+    int rc = sqlite3_prepare_v2(c, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    size_t cap = 0;
+    char *v = NULL;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            v = xrealloc(v, cap * size);
+        }
+        fill(st, v + (*n)++ * size);
+    }
+    sqlite3_finalize(st);
+    *out = v;
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static void card_row(sqlite3_stmt *st, void *item)
+{
+    struct pg_card *c = item;
+    c->code = sqlite3_column_int(st, 0);
+    c->side = sqlite3_column_int(st, 1);
+    c->box = sqlite3_column_int(st, 2);
+    c->interval = sqlite3_column_int64(st, 3);
+    c->due = sqlite3_column_int64(st, 4);
+    c->reps = sqlite3_column_int(st, 5);
+    c->lapses = sqlite3_column_int(st, 6);
+    c->last = sqlite3_column_int64(st, 7);
 }
 
 enum pg_status pg_cards(struct pg_store *s, struct pg_card **out, size_t *n)
@@ -711,27 +743,10 @@ enum pg_status pg_cards(struct pg_store *s, struct pg_card **out, size_t *n)
     *n = 0;
     if (!s->conn)
         return PG_OFF;
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->conn, "SELECT code, side, box, interval, due, reps, lapses, last "
-                                         "FROM cards ORDER BY code, side", -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return fail(s, rc);
-    size_t cap = 0;
-    struct pg_card *v = NULL;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        v = grow(v, *n, &cap, sizeof *v);
-        struct pg_card *c = &v[(*n)++];
-        c->code = sqlite3_column_int(st, 0);
-        c->side = sqlite3_column_int(st, 1);
-        c->box = sqlite3_column_int(st, 2);
-        c->interval = sqlite3_column_int64(st, 3);
-        c->due = sqlite3_column_int64(st, 4);
-        c->reps = sqlite3_column_int(st, 5);
-        c->lapses = sqlite3_column_int(st, 6);
-        c->last = sqlite3_column_int64(st, 7);
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
+    void *v;
+    int rc = collect(s->conn, "SELECT code, side, box, interval, due, reps, lapses, last FROM cards ORDER BY code, side",
+                     sizeof **out, card_row, &v, n);
+    if (rc != SQLITE_OK) {
         free(v);
         *n = 0;
         return fail(s, rc);
@@ -740,33 +755,29 @@ enum pg_status pg_cards(struct pg_store *s, struct pg_card **out, size_t *n)
     return PG_OK;
 }
 
+static void code_stat_row(sqlite3_stmt *st, void *item)
+{
+    struct pg_code_stat *c = item;
+    c->code = sqlite3_column_int(st, 0);
+    c->asked = sqlite3_column_int(st, 1);
+    c->correct = sqlite3_column_int(st, 2);
+    c->last_correct = sqlite3_column_int(st, 3);
+}
+
 enum pg_status pg_code_stats(struct pg_store *s, struct pg_code_stat **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
     if (!s->conn)
         return PG_OFF;
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->conn,
-                                "SELECT code, count(*), sum(correct), "
-                                "  (SELECT b.correct FROM answers b WHERE b.code = a.code AND b.kind <> 'card' "
-                                "   ORDER BY b.id DESC LIMIT 1) "
-                                "FROM answers a WHERE kind <> 'card' GROUP BY code ORDER BY code",
-                                -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return fail(s, rc);
-    size_t cap = 0;
-    struct pg_code_stat *v = NULL;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        v = grow(v, *n, &cap, sizeof *v);
-        struct pg_code_stat *c = &v[(*n)++];
-        c->code = sqlite3_column_int(st, 0);
-        c->asked = sqlite3_column_int(st, 1);
-        c->correct = sqlite3_column_int(st, 2);
-        c->last_correct = sqlite3_column_int(st, 3);
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
+    void *v;
+    int rc = collect(s->conn,
+                     "SELECT code, count(*), sum(correct), "
+                     "  (SELECT b.correct FROM answers b WHERE b.code = a.code AND b.kind <> 'card' "
+                     "   ORDER BY b.id DESC LIMIT 1) "
+                     "FROM answers a WHERE kind <> 'card' GROUP BY code ORDER BY code",
+                     sizeof **out, code_stat_row, &v, n);
+    if (rc != SQLITE_OK) {
         free(v);
         *n = 0;
         return fail(s, rc);
@@ -782,34 +793,30 @@ void pg_sessions_free(struct pg_session *v, size_t n)
     free(v);
 }
 
+static void session_row(sqlite3_stmt *st, void *item)
+{
+    struct pg_session *q = item;
+    q->id = sqlite3_column_int64(st, 0);
+    q->started = sqlite3_column_int64(st, 1);
+    q->kind = col_text(st, 2);
+    q->seed = sqlite3_column_int64(st, 3);
+    q->asked = sqlite3_column_int(st, 4);
+    q->correct = sqlite3_column_int(st, 5);
+}
+
 enum pg_status pg_sessions(struct pg_store *s, struct pg_session **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
     if (!s->conn)
         return PG_OFF;
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->conn,
-                                "SELECT s.id, s.started, s.kind, s.seed, count(a.id), coalesce(sum(a.correct), 0) "
-                                "FROM sessions s JOIN answers a ON a.session = s.id "
-                                "WHERE s.mode = 'quiz' GROUP BY s.id ORDER BY s.id",
-                                -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return fail(s, rc);
-    size_t cap = 0;
-    struct pg_session *v = NULL;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        v = grow(v, *n, &cap, sizeof *v);
-        struct pg_session *q = &v[(*n)++];
-        q->id = sqlite3_column_int64(st, 0);
-        q->started = sqlite3_column_int64(st, 1);
-        q->kind = col_text(st, 2);
-        q->seed = sqlite3_column_int64(st, 3);
-        q->asked = sqlite3_column_int(st, 4);
-        q->correct = sqlite3_column_int(st, 5);
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
+    void *v;
+    int rc = collect(s->conn,
+                     "SELECT s.id, s.started, s.kind, s.seed, count(a.id), coalesce(sum(a.correct), 0) "
+                     "FROM sessions s JOIN answers a ON a.session = s.id "
+                     "WHERE s.mode = 'quiz' GROUP BY s.id ORDER BY s.id",
+                     sizeof **out, session_row, &v, n);
+    if (rc != SQLITE_OK) {
         pg_sessions_free(v, *n);
         *n = 0;
         return fail(s, rc);
