@@ -12,11 +12,6 @@
 #include "draw.h"
 #include "frame.h"
 
-struct lc_line {
-    char *text;
-    enum style st;
-};
-
 #define MIN_W 30
 #define MIN_H 8
 
@@ -36,9 +31,7 @@ void lc_init(struct lc_round *r, struct learn_round *round, struct quiz_bank *ba
 
 static void drop_lines(struct lc_round *r)
 {
-    for (size_t i = 0; i < r->n_lines; i++)
-        free(r->lines[i].text);
-    free(r->lines);
+    frame_lines_free(r->lines, r->n_lines);
     r->lines = NULL;
     r->n_lines = 0;
 }
@@ -89,33 +82,6 @@ int lc_key(struct lc_round *r, int ch)
 
 /* ---- layout ------------------------------------------------------------------------------------ */
 
-struct lines {
-    struct lc_line *v;
-    size_t n, cap;
-};
-
-static void add(struct lines *l, const char *text, size_t len, enum style st)
-{
-    if (l->n == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 32;
-        l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-    }
-    l->v[l->n].text = xstrndup(text, len);
-    l->v[l->n].st = st;
-    l->n++;
-}
-
-static void add_wrapped(struct lines *l, const char *text, int w, enum style st)
-{
-    size_t *st_, *ln;
-    size_t n = txt_wrap(text, w > 8 ? w : 8, &st_, &ln);
-    for (size_t i = 0; i < n; i++)
-        add(l, text + st_[i], ln[i], st);
-    if (n == 0)
-        add(l, "", 0, st);
-    free(st_);
-    free(ln);
-}
 
 void lc_prepare(struct lc_round *r, int w, int h)
 {
@@ -125,7 +91,7 @@ void lc_prepare(struct lc_round *r, int w, int h)
     r->prepared_w = w;
     drop_lines(r);
     int cw = w - 4;
-    struct lines l = {0};
+    struct frame_lines l = {0};
     char buf[160];
     if (cw < MIN_W - 4) {
         /* nothing fits: lc_draw says so */
@@ -133,9 +99,9 @@ void lc_prepare(struct lc_round *r, int w, int h)
         const struct learn_round *d = r->round;
         snprintf(buf, sizeof buf, "Reviewed %d card%s: %d again, %d hard, %d good, %d easy.", d->shown,
                  d->shown == 1 ? "" : "s", d->by_grade[1], d->by_grade[2], d->by_grade[3], d->by_grade[4]);
-        add_wrapped(&l, buf, cw, ST_BOLD);
-        add(&l, "", 0, ST_NORMAL);
-        add_wrapped(&l, d->n == 0 ? "Nothing is due: every card is waiting for its next review."
+        frame_add_wrapped(&l, "", buf, cw, ST_BOLD);
+        frame_add(&l, "", 0, ST_NORMAL);
+        frame_add_wrapped(&l, "", d->n == 0 ? "Nothing is due: every card is waiting for its next review."
                         : r->stopped ? "Stopped: the cards not graded wait for the next round."
                         : learn_round_exhausted(d) ? "Nothing more is due for now."
                         : "That is the round; the other cards wait for the next one.", cw, ST_NORMAL);
@@ -143,26 +109,26 @@ void lc_prepare(struct lc_round *r, int w, int h)
         char *label = quiz_code_label(r->bank, r->card->code);
         char *meaning = quiz_code_meaning(r->bank, r->card->code);
         if (r->last[0])
-            add_wrapped(&l, r->last, cw, ST_DIM);
-        add(&l, "", 0, ST_NORMAL);
+            frame_add_wrapped(&l, "", r->last, cw, ST_DIM);
+        frame_add(&l, "", 0, ST_NORMAL);
         if (r->card->side == PG_SIDE_CODE) {
             snprintf(buf, sizeof buf, "%03d", r->card->code);
-            add(&l, buf, strlen(buf), ST_BOLD);
-            add(&l, "What does it mean?", 18, ST_NORMAL);
+            frame_add(&l, buf, strlen(buf), ST_BOLD);
+            frame_add(&l, "What does it mean?", 18, ST_NORMAL);
         } else {
-            add_wrapped(&l, meaning ? meaning : "", cw, ST_BOLD);
-            add(&l, "Which code is it?", 17, ST_NORMAL);
+            frame_add_wrapped(&l, "", meaning ? meaning : "", cw, ST_BOLD);
+            frame_add(&l, "Which code is it?", 17, ST_NORMAL);
         }
-        add(&l, "", 0, ST_NORMAL);
+        frame_add(&l, "", 0, ST_NORMAL);
         if (r->revealed) {
-            add_wrapped(&l, label ? label : "", cw, ST_CLASS2);
+            frame_add_wrapped(&l, "", label ? label : "", cw, ST_CLASS2);
             if (r->card->side == PG_SIDE_CODE)
-                add_wrapped(&l, meaning ? meaning : "", cw, ST_NORMAL);
-            add(&l, "", 0, ST_NORMAL);
-            add(&l, "How well did you know it?", 25, ST_BOLD);
-            add_wrapped(&l, "1 again   2 hard   3 good   4 easy", cw, ST_NORMAL);
+                frame_add_wrapped(&l, "", meaning ? meaning : "", cw, ST_NORMAL);
+            frame_add(&l, "", 0, ST_NORMAL);
+            frame_add(&l, "How well did you know it?", 25, ST_BOLD);
+            frame_add_wrapped(&l, "", "1 again   2 hard   3 good   4 easy", cw, ST_NORMAL);
         } else {
-            add_wrapped(&l, "Think of the answer, then press Space to see it.", cw, ST_DIM);
+            frame_add_wrapped(&l, "", "Think of the answer, then press Space to see it.", cw, ST_DIM);
         }
         free(label);
         free(meaning);

@@ -12,9 +12,9 @@
 #include "../learn.h"
 #include "../quiz.h"
 
-enum { LC_NOTHING = 0, LC_REDRAW = 1, LC_QUIT = 2 };
+struct frame_line;   /* frame.h: a content line and its style */
 
-struct lc_line;
+enum { LC_NOTHING = 0, LC_REDRAW = 1, LC_QUIT = 2 };
 
 struct lc_round {
     struct learn_round *round;   /* borrowed */
@@ -28,7 +28,7 @@ struct lc_round {
     int stopped;                 /* q before the round was over */
     const char *warning;         /* from on_grade, shown on the bottom line */
     char last[64];               /* what the last grade did: "good: next in box 3" */
-    struct lc_line *lines;       /* prepared by lc_prepare */
+    struct frame_line *lines;       /* prepared by lc_prepare */
     size_t n_lines;
     int need_prepare;
     int prepared_w;

@@ -10,6 +10,49 @@
 #include "../text.h"
 #include "../util.h"
 
+void frame_add(struct frame_lines *l, const char *text, size_t len, enum style st)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 32;
+        l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n].text = xstrndup(text, len);
+    l->v[l->n].st = st;
+    l->n++;
+}
+
+void frame_add_wrapped(struct frame_lines *l, const char *prefix, const char *text, int w, enum style st)
+{
+    int pw = txt_width(prefix, strlen(prefix));
+    int tw = w - pw > 8 ? w - pw : 8;
+    size_t *st_, *ln;
+    size_t n = txt_wrap(text, tw, &st_, &ln);
+    struct sb b;
+    sb_init(&b);
+    for (size_t i = 0; i < n || i == 0; i++) {
+        sb_reset(&b);
+        sb_puts(&b, "");
+        if (i == 0)
+            sb_puts(&b, prefix);
+        else
+            for (int k = 0; k < pw; k++)
+                sb_putc(&b, ' ');
+        if (i < n)
+            sb_putn(&b, text + st_[i], ln[i]);
+        frame_add(l, b.buf, b.len, st);
+    }
+    sb_free(&b);
+    free(st_);
+    free(ln);
+}
+
+void frame_lines_free(struct frame_line *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i].text);
+    free(v);
+}
+
 static const char *frame_line(int ascii)
 {
     return ascii ? "-" : "\xE2\x94\x80";   /* ─ */

@@ -11,6 +11,24 @@
 void frame_draw(int y, int x, int h, int w, const char *title, enum style title_st, const char *hint,
                 enum style hint_st, int ascii);
 
+/* The content lines a round lays out for one width, each with its style. */
+struct frame_line {
+    char *text;
+    enum style st;
+};
+struct frame_lines {
+    struct frame_line *v;
+    size_t n, cap;
+};
+
+/* Append text (len bytes) as one line. */
+void frame_add(struct frame_lines *l, const char *text, size_t len, enum style st);
+/* Append text wrapped to w columns (at least 8) after prefix; continuation lines are
+ * indented by the prefix's width. An empty text is one line holding the prefix. */
+void frame_add_wrapped(struct frame_lines *l, const char *prefix, const char *text, int w, enum style st);
+/* Free n lines and the array. */
+void frame_lines_free(struct frame_line *v, size_t n);
+
 /* A round on the whole screen: prepare for the size, draw from prepared state, and handle a
  * key (returning FRAME_* flags). */
 enum { FRAME_NOTHING = 0, FRAME_REDRAW = 1, FRAME_QUIT = 2 };

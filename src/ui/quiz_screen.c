@@ -12,11 +12,6 @@
 #include "draw.h"
 #include "frame.h"
 
-struct qs_line {
-    char *text;
-    enum style st;
-};
-
 #define MIN_W 30
 #define MIN_H 8
 
@@ -40,9 +35,7 @@ void qs_init(struct qs_round *r, const struct quiz *qz, struct quiz_bank *bank, 
 
 static void drop_lines(struct qs_round *r)
 {
-    for (size_t i = 0; i < r->n_lines; i++)
-        free(r->lines[i].text);
-    free(r->lines);
+    frame_lines_free(r->lines, r->n_lines);
     r->lines = NULL;
     r->n_lines = 0;
 }
@@ -143,59 +136,18 @@ int qs_key(struct qs_round *r, int ch)
 
 /* ---- layout ------------------------------------------------------------------------------------ */
 
-struct lines {
-    struct qs_line *v;
-    size_t n, cap;
-};
 
-static void add(struct lines *l, const char *text, size_t len, enum style st)
+static void blank(struct frame_lines *l)
 {
-    if (l->n == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 32;
-        l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-    }
-    l->v[l->n].text = xstrndup(text, len);
-    l->v[l->n].st = st;
-    l->n++;
+    frame_add(l, "", 0, ST_NORMAL);
 }
 
-/* text wrapped to w columns after prefix; continuation lines indented by the prefix's
- * width. */
-static void add_wrapped(struct lines *l, const char *prefix, const char *text, int w, enum style st)
-{
-    int pw = txt_width(prefix, strlen(prefix));
-    int tw = w - pw > 8 ? w - pw : 8;
-    size_t *st_, *ln;
-    size_t n = txt_wrap(text, tw, &st_, &ln);
-    struct sb b;
-    sb_init(&b);
-    for (size_t i = 0; i < n || i == 0; i++) {
-        sb_reset(&b);
-        if (i == 0)
-            sb_puts(&b, prefix);
-        else
-            for (int k = 0; k < pw; k++)
-                sb_putc(&b, ' ');
-        if (i < n)
-            sb_putn(&b, text + st_[i], ln[i]);
-        add(l, b.buf, b.len, st);
-    }
-    sb_free(&b);
-    free(st_);
-    free(ln);
-}
-
-static void blank(struct lines *l)
-{
-    add(l, "", 0, ST_NORMAL);
-}
-
-static void layout_question(struct qs_round *r, struct lines *l, int w)
+static void layout_question(struct qs_round *r, struct frame_lines *l, int w)
 {
     const struct quiz_question *q = &r->qz->q[r->cur];
-    add_wrapped(l, "", q->prompt, w, ST_BOLD);
+    frame_add_wrapped(l, "", q->prompt, w, ST_BOLD);
     if (q->note)
-        add_wrapped(l, "", q->note, w, ST_DIM);
+        frame_add_wrapped(l, "", q->note, w, ST_DIM);
     blank(l);
     for (int i = 0; i < QUIZ_OPTIONS; i++) {
         char prefix[8];
@@ -203,7 +155,7 @@ static void layout_question(struct qs_round *r, struct lines *l, int w)
         if (r->chosen < 0) {
             if (i == r->sel)
                 r->sel_line = l->n;
-            add_wrapped(l, prefix, q->opt[i].text, w, i == r->sel ? ST_SELECTED : ST_NORMAL);
+            frame_add_wrapped(l, prefix, q->opt[i].text, w, i == r->sel ? ST_SELECTED : ST_NORMAL);
             if (i == r->sel)
                 r->sel_end = l->n;
             continue;
@@ -215,7 +167,7 @@ static void layout_question(struct qs_round *r, struct lines *l, int w)
         sb_puts(&b, right ? (r->ascii ? "+ " : "\xE2\x9C\x93 ") : picked ? (r->ascii ? "x " : "\xE2\x9C\x97 ") : "  ");
         sb_puts(&b, prefix);
         txt_fit(&b, q->opt[i].text, w - 5, 1, r->ascii);
-        add(l, b.buf, b.len, right ? ST_CLASS2 : picked ? ST_ERROR : ST_DIM);
+        frame_add(l, b.buf, b.len, right ? ST_CLASS2 : picked ? ST_ERROR : ST_DIM);
         sb_free(&b);
     }
     if (r->chosen < 0)
@@ -225,46 +177,46 @@ static void layout_question(struct qs_round *r, struct lines *l, int w)
     sb_init(&b);
     if (r->chosen == q->answer) {
         sb_printf(&b, "Right: %c) %s", letters[q->answer], q->answer_label);
-        add_wrapped(l, "", b.buf, w, ST_BOLD);
+        frame_add_wrapped(l, "", b.buf, w, ST_BOLD);
     } else {
         sb_printf(&b, "Wrong: the answer is %c) %s", letters[q->answer], q->answer_label);
-        add_wrapped(l, "", b.buf, w, ST_ERROR);
+        frame_add_wrapped(l, "", b.buf, w, ST_ERROR);
     }
     sb_free(&b);
-    add_wrapped(l, "Why: ", q->why, w, ST_NORMAL);
+    frame_add_wrapped(l, "Why: ", q->why, w, ST_NORMAL);
     if (r->chosen != q->answer) {
         blank(l);
-        add_wrapped(l, "Not that one: ", q->opt[r->chosen].why_not, w, ST_NORMAL);
+        frame_add_wrapped(l, "Not that one: ", q->opt[r->chosen].why_not, w, ST_NORMAL);
     }
 }
 
-static void layout_score(struct qs_round *r, struct lines *l, int w)
+static void layout_score(struct qs_round *r, struct frame_lines *l, int w)
 {
     struct sb b;
     sb_init(&b);
     sb_printf(&b, "Score: %d/%d", r->score.correct, r->score.asked);
-    add(l, b.buf, b.len, ST_BOLD);
+    frame_add(l, b.buf, b.len, ST_BOLD);
     if ((size_t)r->score.asked < r->qz->n) {
         sb_reset(&b);
         sb_printf(&b, "Stopped after %d of %zu questions.", r->score.asked, r->qz->n);
-        add_wrapped(l, "", b.buf, w, ST_NORMAL);
+        frame_add_wrapped(l, "", b.buf, w, ST_NORMAL);
     }
     blank(l);
     if (r->score.n_review) {
-        add(l, "To review:", 10, ST_HEADING);
+        frame_add(l, "To review:", 10, ST_HEADING);
         for (size_t i = 0; i < r->score.n_review; i++) {
             char *label = quiz_code_label(r->bank, r->score.review[i]);
-            add_wrapped(l, "  ", label ? label : "?", w, ST_NORMAL);
+            frame_add_wrapped(l, "  ", label ? label : "?", w, ST_NORMAL);
             free(label);
         }
         blank(l);
     } else if (r->score.asked) {
-        add(l, "Nothing to review.", 18, ST_NORMAL);
+        frame_add(l, "Nothing to review.", 18, ST_NORMAL);
         blank(l);
     }
     sb_reset(&b);
     sb_printf(&b, "Seed %llu: the same seed gives the same quiz.", (unsigned long long)r->qz->seed);
-    add_wrapped(l, "", b.buf, w, ST_DIM);
+    frame_add_wrapped(l, "", b.buf, w, ST_DIM);
     sb_free(&b);
 }
 
@@ -277,7 +229,7 @@ void qs_prepare(struct qs_round *r, int w, int h)
         return;
     }
     drop_lines(r);
-    struct lines l = {0};
+    struct frame_lines l = {0};
     if (cw >= MIN_W - 4) {
         if (r->done)
             layout_score(r, &l, cw);
@@ -324,7 +276,7 @@ void qs_draw(const struct qs_round *r, int y, int x, int h, int w)
     for (int i = 0; i < ch; i++) {
         size_t k = r->top + (size_t)i;
         if (k < r->n_lines) {
-            const struct qs_line *ln = &r->lines[k];
+            const struct frame_line *ln = &r->lines[k];
             if (ln->st == ST_SELECTED)
                 draw_fill(y + 1 + i, x + 1, w - 2, ST_SELECTED);
             draw_text(y + 1 + i, x + 2, w - 4, ln->text, ln->st);

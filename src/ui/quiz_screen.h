@@ -12,9 +12,9 @@
 
 #include "../quiz.h"
 
-enum { QS_NOTHING = 0, QS_REDRAW = 1, QS_QUIT = 2 };
+struct frame_line;   /* frame.h: a content line and its style */
 
-struct qs_line;
+enum { QS_NOTHING = 0, QS_REDRAW = 1, QS_QUIT = 2 };
 
 struct qs_round {
     const struct quiz *qz;       /* borrowed */
@@ -30,7 +30,7 @@ struct qs_round {
     const char *warning;         /* from on_answer, shown on the bottom line */
     size_t top;                  /* first content line shown (scrolling) */
     /* prepared by qs_prepare for one width: the content lines */
-    struct qs_line *lines;
+    struct frame_line *lines;
     size_t n_lines;
     int prepared_w;
     int need_prepare;
