@@ -548,3 +548,43 @@ void txt_json_string(struct sb *b, const char *s)
     }
     sb_putc(b, '"');
 }
+
+int txt_edit_type(struct sb *b, int ch, size_t max)
+{
+    if (ch < 0x20 || ch > 0xFF || ch == 127 || b->len >= max)
+        return -1;
+    sb_putc(b, (char)ch);
+    if ((ch & 0xC0) == 0x80 || (ch & 0xC0) == 0xC0) {
+        size_t start = b->len - 1;
+        while (start > 0 && ((unsigned char)b->buf[start] & 0xC0) == 0x80)
+            start--;
+        unsigned char lead = (unsigned char)b->buf[start];
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (b->len - start < need)
+            return 0;
+    }
+    return 1;
+}
+
+void txt_edit_backspace(struct sb *b)
+{
+    if (!b->len)
+        return;
+    size_t n = b->len - 1;
+    while (n > 0 && ((unsigned char)b->buf[n] & 0xC0) == 0x80)
+        n--;
+    b->len = n;
+    b->buf[n] = '\0';
+}
+
+void txt_edit_delete_word(struct sb *b)
+{
+    size_t n = b->len;
+    while (n > 0 && b->buf[n - 1] == ' ')
+        n--;
+    while (n > 0 && b->buf[n - 1] != ' ')
+        n--;
+    b->len = n;
+    if (b->buf)
+        b->buf[n] = '\0';
+}

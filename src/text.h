@@ -79,4 +79,13 @@ int txt_snippet_line(struct sb *b, const char *prefix, const char *snip, int wid
  * zero-width characters are escaped as \uXXXX; invalid UTF-8 becomes \ufffd. */
 void txt_json_string(struct sb *b, const char *s);
 
+/* A one-line editor on b (the browser's prompts). txt_edit_type appends a typed byte
+ * (printable, or a byte of a UTF-8 character) while b holds fewer than max bytes: 1 when
+ * the text changed into something whole, 0 while a UTF-8 character is still incomplete,
+ * -1 when the byte is not taken. txt_edit_backspace removes the last character,
+ * txt_edit_delete_word the last word and the spaces after it. */
+int txt_edit_type(struct sb *b, int ch, size_t max);
+void txt_edit_backspace(struct sb *b);
+void txt_edit_delete_word(struct sb *b);
+
 #endif

@@ -1,6 +1,7 @@
 /* draw.c — see draw.h. */
 #include "draw.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../doc.h"
@@ -158,4 +159,23 @@ const char *draw_mark(char what)
     case '|': return ascii_only ? "|" : "\xE2\x94\x82";   /* │ */
     default: return " ";
     }
+}
+
+int draw_prompt(int y, int x, int w, const char *label, const char *text, int ascii)
+{
+    draw_fill(y, x, w, ST_NORMAL);
+    int at = x + draw_text(y, x, w, label, ST_BOLD);
+    char *clean = txt_sanitize(text ? text : "", 0, ascii);
+    /* Show the end of a long text. */
+    int qw = txt_width(clean, strlen(clean));
+    const char *shown = clean;
+    while (qw > x + w - at - 2 && *shown) {
+        uint32_t cp;
+        size_t k = txt_decode(shown, strlen(shown), &cp);
+        qw -= txt_cp_width(cp);
+        shown += k;
+    }
+    at += draw_text(y, at, x + w - at - 1, shown, ST_NORMAL);
+    free(clean);
+    return at;
 }

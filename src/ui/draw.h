@@ -26,6 +26,10 @@ enum style draw_look(int look, int klass, int link);
 int draw_text(int y, int x, int w, const char *s, enum style st);
 /* The same for the first n bytes of s. */
 int draw_textn(int y, int x, int w, const char *s, size_t n, enum style st);
+/* A prompt on row y, w columns from x: label in bold, then the end of text (cleaned) that
+ * fits with two columns to spare. Returns the column after the text, where the cursor
+ * goes. */
+int draw_prompt(int y, int x, int w, const char *label, const char *text, int ascii);
 /* Fill w columns at (y, x) with spaces in style. */
 void draw_fill(int y, int x, int w, enum style st);
 /* A vertical line of h rows. */

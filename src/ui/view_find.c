@@ -43,13 +43,7 @@ static int find_key(struct app *a, enum action act, int ch)
     case KEY_BACKSPACE:
     case 127:
     case '\b':
-        if (a->find.len) {
-            size_t n = a->find.len - 1;
-            while (n > 0 && ((unsigned char)a->find.buf[n] & 0xC0) == 0x80)
-                n--;
-            a->find.len = n;
-            a->find.buf[n] = '\0';
-        }
+        txt_edit_backspace(&a->find);
         break;
     case 0x15:                    /* Ctrl-U */
         sb_reset(&a->find);
@@ -57,19 +51,8 @@ static int find_key(struct app *a, enum action act, int ch)
     case KEY_RESIZE:
         return UI_REDRAW;
     default:
-        if (ch < 0x20 || ch > 0xFF || ch == 127 || a->find.len >= 100)
-            return UI_NOTHING;
-        sb_putc(&a->find, (char)ch);
-        if ((ch & 0xC0) == 0x80 || (ch & 0xC0) == 0xC0) {
-            /* Wait for the rest of a UTF-8 character. */
-            size_t start = a->find.len - 1;
-            while (start > 0 && ((unsigned char)a->find.buf[start] & 0xC0) == 0x80)
-                start--;
-            unsigned char lead = (unsigned char)a->find.buf[start];
-            size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-            if (a->find.len - start < need)
-                return UI_NOTHING;
-        }
+        if (txt_edit_type(&a->find, ch, 100) <= 0)
+            return UI_NOTHING;      /* not taken, or a UTF-8 character not yet whole */
         break;
     }
     seek(a);
@@ -98,19 +81,7 @@ static void find_close(struct app *a)
 static void find_status(struct app *a, struct rect r)
 {
     int y = r.y;
-    draw_fill(y, r.x, r.w, ST_NORMAL);
-    int x = draw_text(y, r.x, r.w, "Find in page: ", ST_BOLD);
-    char *clean = txt_sanitize(a->find.buf ? a->find.buf : "", 0, a->ascii);
-    int qw = txt_width(clean, strlen(clean));
-    const char *shown = clean;
-    while (qw > r.w - x - 2 && *shown) {
-        uint32_t cp;
-        size_t k = txt_decode(shown, strlen(shown), &cp);
-        qw -= txt_cp_width(cp);
-        shown += k;
-    }
-    x += draw_text(y, x, r.w - x - 1, shown, ST_NORMAL);
-    free(clean);
+    int x = draw_prompt(y, r.x, r.w, "Find in page: ", a->find.buf, a->ascii);
     if (a->find.len && a->dmatch == NO_LINE && x + 14 < r.w)
         draw_text(y, x + 2, r.w - x - 2, "(not found)", ST_ERROR);
     move(y, x < r.w ? x : r.w - 1);

@@ -21,29 +21,6 @@ static void set_query(struct app *a, const char *s)
 }
 
 /* Remove the last whole UTF-8 character of the query. */
-static void delete_char(struct app *a)
-{
-    if (!a->query.len)
-        return;
-    size_t n = a->query.len - 1;
-    while (n > 0 && ((unsigned char)a->query.buf[n] & 0xC0) == 0x80)
-        n--;
-    a->query.len = n;
-    a->query.buf[n] = '\0';
-}
-
-static void delete_word(struct app *a)
-{
-    size_t n = a->query.len;
-    while (n > 0 && a->query.buf[n - 1] == ' ')
-        n--;
-    while (n > 0 && a->query.buf[n - 1] != ' ')
-        n--;
-    a->query.len = n;
-    if (a->query.buf)
-        a->query.buf[n] = '\0';
-}
-
 /* Ctrl-R: the previous search of this session, then older ones, then back to what was
  * being typed before the first Ctrl-R. */
 static int recall(struct app *a)
@@ -62,24 +39,6 @@ static int recall(struct app *a)
         return 1;
     }
     set_query(a, a->history[a->history_pos]);
-    return 1;
-}
-
-/* A typed byte; 0 while a UTF-8 character is still incomplete (no search yet). */
-static int type_byte(struct app *a, int ch)
-{
-    if (ch < 0x20 || ch > 0xFF || ch == 127 || a->query.len >= 200)
-        return -1;
-    sb_putc(&a->query, (char)ch);
-    if ((ch & 0xC0) == 0x80 || (ch & 0xC0) == 0xC0) {
-        size_t start = a->query.len - 1;
-        while (start > 0 && ((unsigned char)a->query.buf[start] & 0xC0) == 0x80)
-            start--;
-        unsigned char lead = (unsigned char)a->query.buf[start];
-        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-        if (a->query.len - start < need)
-            return 0;
-    }
     return 1;
 }
 
@@ -105,10 +64,10 @@ static int search_key(struct app *a, enum action act, int ch)
     case ACT_PAGE_UP:
         return app_move(a, -page);
     case ACT_DEL_CHAR:
-        delete_char(a);
+        txt_edit_backspace(&a->query);
         break;
     case ACT_DEL_WORD:
-        delete_word(a);
+        txt_edit_delete_word(&a->query);
         break;
     case ACT_CLEAR:
         sb_reset(&a->query);
@@ -123,7 +82,7 @@ static int search_key(struct app *a, enum action act, int ch)
         set_query(a, a->suggestion);
         break;
     case ACT_NONE: {
-        int r = type_byte(a, ch);
+        int r = txt_edit_type(&a->query, ch, 200);   /* 0: a UTF-8 character not yet whole */
         if (r <= 0)
             return UI_NOTHING;
         break;
@@ -158,20 +117,7 @@ static void search_close(struct app *a)
 static void search_status(struct app *a, struct rect r)
 {
     int y = r.y;
-    draw_fill(y, r.x, r.w, ST_NORMAL);
-    int x = draw_text(y, r.x, r.w, "/", ST_BOLD);
-    char *clean = txt_sanitize(a->query.buf ? a->query.buf : "", 0, a->ascii);
-    /* Show the end of a long query. */
-    int qw = txt_width(clean, strlen(clean));
-    const char *shown = clean;
-    while (qw > r.w - 3 && *shown) {
-        uint32_t cp;
-        size_t k = txt_decode(shown, strlen(shown), &cp);
-        qw -= txt_cp_width(cp);
-        shown += k;
-    }
-    x += draw_text(y, x, r.w - x - 1, shown, ST_NORMAL);
-    free(clean);
+    int x = draw_prompt(y, r.x, r.w, "/", a->query.buf, a->ascii);
     move(y, x < r.w ? x : r.w - 1);
 }
 

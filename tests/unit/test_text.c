@@ -250,6 +250,33 @@ static void test_json_string(void **state)
     sb_free(&b);
 }
 
+/* The prompts' line editor: UTF-8 characters typed byte by byte, Backspace and Ctrl-W. */
+static void test_line_editor(void **state)
+{
+    (void)state;
+    struct sb b;
+    sb_init(&b);
+    assert_int_equal(txt_edit_type(&b, 'a', 10), 1);
+    assert_int_equal(txt_edit_type(&b, 0x1B, 10), -1);        /* a control: not taken */
+    assert_int_equal(txt_edit_type(&b, 0xC3, 10), 0);         /* é, first byte: not whole yet */
+    assert_int_equal(txt_edit_type(&b, 0xA9, 10), 1);
+    assert_string_equal(b.buf, "a\xC3\xA9");
+    txt_edit_backspace(&b);                                   /* the whole character goes */
+    assert_string_equal(b.buf, "a");
+    for (const char *p = " two  words"; *p; p++)
+        txt_edit_type(&b, (unsigned char)*p, 10);
+    assert_int_equal(txt_edit_type(&b, 'x', 10), -1);         /* full at 10 bytes */
+    txt_edit_delete_word(&b);
+    assert_string_equal(b.buf, "a two  ");
+    txt_edit_delete_word(&b);
+    assert_string_equal(b.buf, "a ");
+    txt_edit_backspace(&b);
+    txt_edit_backspace(&b);
+    txt_edit_backspace(&b);                                   /* empty: nothing to remove */
+    assert_int_equal((int)b.len, 0);
+    sb_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -265,6 +292,7 @@ int main(void)
         cmocka_unit_test(test_wrap_at_hyphens_and_hyphenate_only_what_cannot_fit),
         cmocka_unit_test(test_fit),
         cmocka_unit_test(test_json_string),
+        cmocka_unit_test(test_line_editor),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
