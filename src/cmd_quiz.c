@@ -573,18 +573,27 @@ static int select_codes(struct quiz_bank *bank, struct hs_db *db, const struct c
     return EXIT_USAGE;
 }
 
+/* The bank and the codes the command line selects (quiz and learn): 0, or the exit status
+ * after a message (nothing to free then). */
+static int load_selection(struct hs_db *db, const struct cq_opts *o, struct quiz_bank **bank, int **codes,
+                          size_t *n_codes)
+{
+    if (quiz_bank_load(db, o->ascii, bank) != HS_OK)
+        return db_failed(db);
+    int status = select_codes(*bank, db, o, codes, n_codes);
+    if (status)
+        quiz_bank_free(*bank);
+    return status;
+}
+
 static int cmd_quiz(struct hs_db *db, const struct cq_opts *o, int width, quiz_screen_fn screen)
 {
     struct quiz_bank *bank;
-    if (quiz_bank_load(db, o->ascii, &bank) != HS_OK)
-        return db_failed(db);
     int *codes = NULL;
     size_t n_codes = 0;
-    int status = select_codes(bank, db, o, &codes, &n_codes);
-    if (status) {
-        quiz_bank_free(bank);
+    int status = load_selection(db, o, &bank, &codes, &n_codes);
+    if (status)
         return status;
-    }
     uint64_t seed = o->have_seed ? o->seed : ((uint64_t)time(NULL) * 2654435761u ^ (uint64_t)getpid()) % 1000000;
     int count = o->count > 0 ? o->count : 10;
     struct quiz *qz;
@@ -669,15 +678,11 @@ static const char *grade_card(void *ctx, struct learn_round *r, enum learn_grade
 static int cmd_learn(struct hs_db *db, const struct cq_opts *o, int width, learn_screen_fn screen)
 {
     struct quiz_bank *bank;
-    if (quiz_bank_load(db, o->ascii, &bank) != HS_OK)
-        return db_failed(db);
     int *codes = NULL;
     size_t n_codes = 0;
-    int status = select_codes(bank, db, o, &codes, &n_codes);
-    if (status) {
-        quiz_bank_free(bank);
+    int status = load_selection(db, o, &bank, &codes, &n_codes);
+    if (status)
         return status;
-    }
     struct saver sv;
     open_store(o, PG_WRITE, &sv);
     int64_t now = now_seconds();
