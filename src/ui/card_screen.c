@@ -177,7 +177,11 @@ static int key_op(void *st, int ch)
 int lc_run(struct learn_round *round, struct quiz_bank *bank, int ascii, learn_grade_fn on_grade, void *ctx,
            const char **why)
 {
-    static const struct frame_ops ops = {prepare_op, draw_op, key_op};
+    static const struct frame_ops ops = {
+        prepare_op, draw_op, key_op,
+        "this terminal type (TERM) is unknown; set TERM, or give the answers on standard input",
+        "this terminal cannot move the cursor; give the answers on standard input instead",
+    };
     struct lc_round r;
     lc_init(&r, round, bank, ascii, on_grade, ctx);
     int status = frame_run(&ops, &r, ascii, why);

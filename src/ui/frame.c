@@ -2,6 +2,7 @@
 #include "frame.h"
 
 #include <curses.h>
+#include <term.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,13 +113,21 @@ static void on_signal(int sig)
     got_signal = sig;
 }
 
+static void on_crash(int sig)
+{
+    restore();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 int frame_run(const struct frame_ops *ops, void *state, int ascii, const char **why)
 {
     SCREEN *scr = newterm(NULL, stdout, stdin);
     if (!scr) {
-        *why = "this terminal type (TERM) is unknown; set TERM, or give the answers on standard input";
+        *why = ops->no_term;
         return 2;
     }
+    set_term(scr);
     curses_on = 1;
     atexit(restore);
     struct sigaction sa;
@@ -129,10 +138,23 @@ int frame_run(const struct frame_ops *ops, void *state, int ascii, const char **
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGQUIT, &sa, NULL);
+    sa.sa_handler = on_crash;
+    sa.sa_flags = SA_RESETHAND;
+    sigaction(SIGSEGV, &sa, NULL);
+    sigaction(SIGABRT, &sa, NULL);
+    sigaction(SIGBUS, &sa, NULL);
+    sigaction(SIGFPE, &sa, NULL);
+    if (!cursor_address || !*cursor_address) {
+        restore();
+        delscreen(scr);
+        *why = ops->no_cursor;
+        return 2;
+    }
     cbreak();
     noecho();
     nonl();
     keypad(stdscr, TRUE);
+    set_escdelay(25);
     curs_set(0);
     const char *nc = getenv("NO_COLOR");
     draw_init(!(nc && *nc), ascii);

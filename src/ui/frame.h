@@ -36,11 +36,15 @@ struct frame_ops {
     void (*prepare)(void *state, int w, int h);
     void (*draw)(const void *state, int y, int x, int h, int w);
     int (*key)(void *state, int ch);
+    const char *no_term;     /* the message when TERM names no known terminal */
+    const char *no_cursor;   /* the message when the terminal cannot move the cursor */
 };
 
-/* Run ops on state until a key returns FRAME_QUIT. Returns 0, or 2 with *why set when the
- * terminal cannot be driven (nothing was shown then). On SIGINT, SIGTERM, SIGHUP or
- * SIGQUIT the terminal is restored and the program ends as the signal asks (128 + N). */
+/* Run ops on state until a key returns FRAME_QUIT: the one full-screen loop of the quiz,
+ * the flashcards and the slides. Returns 0, or 2 with *why set to one of ops' messages when
+ * the terminal cannot be driven (nothing was shown then). On SIGINT, SIGTERM, SIGHUP or
+ * SIGQUIT the terminal is restored and the program ends as the signal asks (128 + N); on a
+ * crash (SIGSEGV, SIGABRT, SIGBUS, SIGFPE) it is restored before the program dies. */
 int frame_run(const struct frame_ops *ops, void *state, int ascii, const char **why);
 
 #endif

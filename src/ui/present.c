@@ -14,6 +14,7 @@
 #include "../text.h"
 #include "../util.h"
 #include "draw.h"
+#include "frame.h"
 #include "term.h"
 
 enum pact { P_NONE, P_NEXT, P_PREV, P_FIRST, P_LAST, P_BLANK, P_HELP, P_QUIT, P_REDRAW };
@@ -69,29 +70,6 @@ struct present_show {
     int n_digits;
     char message[96];
 };
-
-static volatile sig_atomic_t got_signal;
-static int curses_on;
-
-static void on_signal(int sig)
-{
-    got_signal = sig;
-}
-
-static void restore(void)
-{
-    if (curses_on) {
-        curses_on = 0;
-        endwin();
-    }
-}
-
-static void on_crash(int sig)
-{
-    restore();
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
 
 /* The current slide laid out for the area above the counter's row. */
 static const struct slide_pages *current(struct present_show *s)
@@ -311,72 +289,39 @@ void present_show_free(struct present_show *s)
     free(s);
 }
 
+/* The slides on the whole screen, through the full-screen loop the quiz uses (frame.c). */
+static void show_prepare(void *state, int w, int h)
+{
+    (void)state, (void)w, (void)h;   /* a slide is laid out as it is drawn, for its size */
+}
+
+static void show_draw(const void *state, int y, int x, int h, int w)
+{
+    (void)y, (void)x;
+    present_show_draw((struct present_show *)state, w, h);
+}
+
+static int show_key(void *state, int ch)
+{
+    return present_show_key(state, ch) ? FRAME_QUIT : FRAME_REDRAW;
+}
+
 int present_run(const struct deck *d, int ascii)
 {
+    static const struct frame_ops ops = {
+        show_prepare, show_draw, show_key,
+        "this terminal type (TERM) is unknown, so the slides cannot be shown; set TERM to a known type such as xterm-256color",
+        "this terminal cannot move the cursor, so the slides cannot be shown",
+    };
     const char *why;
     if (term_usable(&why) != 0) {
         fprintf(stderr, "httpstatus: %s\n", why);
         return 2;
     }
-    SCREEN *scr = newterm(NULL, stdout, stdin);
-    if (!scr) {
-        fprintf(stderr, "httpstatus: this terminal type (TERM) is unknown, so the slides cannot be shown; set TERM to a known type such as xterm-256color\n");
-        return 2;
-    }
-    set_term(scr);
-    curses_on = 1;
-    atexit(restore);
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sigemptyset(&sa.sa_mask);
-    sa.sa_handler = on_signal;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    sigaction(SIGQUIT, &sa, NULL);
-    sa.sa_handler = on_crash;
-    sa.sa_flags = SA_RESETHAND;
-    sigaction(SIGSEGV, &sa, NULL);
-    sigaction(SIGABRT, &sa, NULL);
-    sigaction(SIGBUS, &sa, NULL);
-    sigaction(SIGFPE, &sa, NULL);
-    if (!cursor_address || !*cursor_address) {
-        restore();
-        delscreen(scr);
-        fprintf(stderr, "httpstatus: this terminal cannot move the cursor, so the slides cannot be shown\n");
-        return 2;
-    }
-    cbreak();
-    noecho();
-    nonl();
-    keypad(stdscr, TRUE);
-    set_escdelay(25);
-    curs_set(0);
-    const char *nc = getenv("NO_COLOR");
-    draw_init(!(nc && *nc), ascii);
-
     struct present_show *s = present_show_new(d, ascii);
-    int quit = 0;
-    while (!quit && !got_signal) {
-        present_show_draw(s, COLS, LINES);
-        refresh();
-        int ch;
-        timeout(500);
-        while ((ch = getch()) == ERR && !got_signal)
-            ;
-        if (ch != ERR)
-            quit = present_show_key(s, ch);
-    }
+    int status = frame_run(&ops, s, ascii, &why);
     present_show_free(s);
-    restore();
-    delscreen(scr);
-    if (got_signal) {
-        int sig = got_signal;
-        if (sig == SIGQUIT)
-            _exit(128 + sig);
-        signal(sig, SIG_DFL);
-        raise(sig);
-        _exit(128 + sig);
-    }
-    return 0;
+    if (status)
+        fprintf(stderr, "httpstatus: %s\n", why);
+    return status;
 }

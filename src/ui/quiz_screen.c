@@ -316,7 +316,11 @@ static int key_op(void *st, int ch)
 int qs_run(const struct quiz *qz, struct quiz_bank *bank, int ascii, quiz_answer_fn on_answer, void *ctx,
            struct quiz_score *score, const char **why)
 {
-    static const struct frame_ops ops = {prepare_op, draw_op, key_op};
+    static const struct frame_ops ops = {
+        prepare_op, draw_op, key_op,
+        "this terminal type (TERM) is unknown; set TERM, or give the answers on standard input",
+        "this terminal cannot move the cursor; give the answers on standard input instead",
+    };
     memset(score, 0, sizeof *score);
     struct qs_round r;
     qs_init(&r, qz, bank, ascii, on_answer, ctx);
