@@ -1352,7 +1352,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "db/build: %d warning%s (errors once every file has the round-2 fields)\n", n_warnings, n_warnings == 1 ? "" : "s");
     /* 'words' and 'words_vocab' only fill 'vocab': dropped once they have, so that the
      * program's first statement has six fewer schema entries to parse (make bench). */
-    if (sqlite3_exec(db, "INSERT INTO search(search) VALUES('optimize'); INSERT INTO names(names) VALUES('optimize'); "
+    if (sqlite3_exec(db, "INSERT INTO rank_keys SELECT code, class, status = 'standard', length(phrase) FROM codes; "
+                         "INSERT INTO search(search) VALUES('optimize'); INSERT INTO names(names) VALUES('optimize'); "
                          "INSERT INTO vocab(term, docs) SELECT term, doc FROM words_vocab; "
                          "DROP TABLE words_vocab; DROP TABLE words; COMMIT; VACUUM;", NULL, NULL, NULL) != SQLITE_OK)
         die_sql("commit");

@@ -22,7 +22,7 @@ enum hs_status {
 };
 
 /* Schema version this program reads (PRAGMA user_version). */
-#define HSDB_SCHEMA_VERSION 3
+#define HSDB_SCHEMA_VERSION 4
 /* PRAGMA application_id of our files: 'HTST'. */
 #define HSDB_APPLICATION_ID 0x48545354
 

@@ -311,6 +311,7 @@ static enum hs_status check_db(struct hs_db *db, int deep)
             "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH 'the OR a OR status' LIMIT 1)",
             "SELECT count(*) FROM (SELECT 1 FROM names WHERE names MATCH 'not OR found OR request' LIMIT 1)",
             "SELECT count(*) FROM (SELECT 1 FROM vocab LIMIT 1)",
+            "SELECT count(*) FROM (SELECT 1 FROM rank_keys LIMIT 1)",
             NULL,
         };
 

@@ -138,7 +138,7 @@ void hs_hits_free(struct hs_hits *h)
  * reading there). Bounds the work of a word that is in nearly every entry of a very large
  * database, where bm25 tells those entries apart by little anyway; below CANDIDATES
  * matches and SPAN rowids (the bundled database: codes 0 to 599) the ranking is exact.
- * The factors of the codes table are applied to the best KEEP + limit of those only: 0.7
+ * The factors of the code (from rank_keys) are applied to the best KEEP + limit of those only: 0.7
  * for a code that is not standard, 2 for one of the class the query names. bm25 and the
  * pair bonus are negative and positive: score * (1 + 0.5 * near). */
 #define CANDIDATES 500
@@ -946,8 +946,8 @@ static enum hs_status tier_names(struct hs_db *db, const struct plan *p, struct 
          * whole index; a name that says the words is ranked by being short instead. The
          * 'names' index holds names and aliases alone, so a phrase is found without reading
          * the doclists of every text a common word is in. */
-        s = db_run(db, "SELECT t.code, -2000.0 + t.k / 1000000.0 FROM (SELECT rowid AS code, (SELECT "
-                    "(status <> 'standard') * 1000 + length(phrase) FROM codes WHERE code = names.rowid) AS k FROM names "
+        s = db_run(db, "SELECT t.code, -2000.0 + t.k / 1000000.0 FROM (SELECT rowid AS code, coalesce((SELECT "
+                    "(standard = 0) * 1000 + name_len FROM rank_keys WHERE code = names.rowid), 999999) AS k FROM names "
                     "WHERE names MATCH ?2 LIMIT 500) t ORDER BY t.k, t.code LIMIT ?1",
                 (int[]){k->limit}, 1, names, tier_row, k);
         free(names);
@@ -1016,7 +1016,7 @@ static enum hs_status factor_row(sqlite3_stmt *st, void *arg)
 }
 
 /* Runs RANK_ALL or RANK_SOME (some) over the candidates described above and adds the best
- * want of them to r, each score times the factors of the codes table. */
+ * want of them to r, each score times the factors of the code (rank_keys). */
 static enum hs_status rank_stream(struct hs_db *db, const char *sql, const int range[2], const char *const *texts,
                                   int want, int klass, int words, int some, struct ranked *r)
 {
@@ -1032,8 +1032,8 @@ static enum hs_status rank_stream(struct hs_db *db, const char *sql, const int r
         a.n = want + KEEP;
     for (int i = 0; s == HS_OK && i < a.n; i++) {
         double f = 1.0;
-        s = db_run(db, "SELECT (CASE status WHEN 'standard' THEN 1.0 ELSE 0.7 END) * "
-                       "(CASE class WHEN ?2 THEN 2.0 ELSE 1.0 END) FROM codes WHERE code = ?1",
+        s = db_run(db, "SELECT (CASE standard WHEN 1 THEN 1.0 ELSE 0.7 END) * "
+                       "(CASE class WHEN ?2 THEN 2.0 ELSE 1.0 END) FROM rank_keys WHERE code = ?1",
                    (int[]){a.v[i].code, klass}, 2, NULL, factor_row, &f);
         if (s == HS_NOTFOUND)
             s = HS_OK;

@@ -721,6 +721,18 @@ void app_search_run(struct app *a)
     app_load_detail(a);
 }
 
+/* Runs a live search and forgets it: the browser calls this while it waits for the first
+ * key (ui.c), so that the statements of a search are prepared, its ranking functions
+ * registered and the first pages of the index read before anyone types. Two words, the
+ * last one a prefix, go through every tier a typed search does. */
+void app_search_warm(struct app *a)
+{
+    static const char q[] = "not fo";
+    struct hs_hits h = {0};
+    hsdb_search(a->db, q, sizeof q - 1, 1, LIVE_HITS, &h);
+    hs_hits_free(&h);
+}
+
 static void remember(struct app *a)
 {
     if (!a->query.len)

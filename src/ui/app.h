@@ -275,6 +275,7 @@ int app_open_spec(struct app *a);
 
 /* Search: run the query in a->query; close the prompt (keep: the hits stay listed). */
 void app_search_run(struct app *a);
+void app_search_warm(struct app *a);
 void app_search_close(struct app *a, int keep);
 
 #endif

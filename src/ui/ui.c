@@ -14,6 +14,9 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "../exit.h"
 #include "../text.h"
@@ -542,6 +545,62 @@ static int start_curses(int ascii, const char **why)
     return 0;
 }
 
+/* ---- idle work ----------------------------------------------------------------------------
+ * Between the first frame and the first key the browser gets ready for a search, in steps
+ * of well under a millisecond, so that a key typed meanwhile waits for one step at most:
+ *  1. memory: the heap grows by WARM_BYTES, every page is touched once, and it is freed
+ *     again but kept (glibc: trimmed only above TRIM_BYTES, and blocks under MMAP_BYTES come
+ *     from the heap, not from a fresh mapping each time). The first keystrokes of a search
+ *     then do not take a page fault for each 4 KiB their page cache and buffers grow by:
+ *     about 1.3 MB over "/captive portal", and on the 2-core VM of make bench a fault costs
+ *     some 25 µs (a 60-fault keystroke, 1.5 ms of it);
+ *  2. one search (app_search_warm): statements prepared, ranking functions registered.
+ * The terminal sees nothing of it. */
+#define WARM_BYTES (2 << 20)
+#define WARM_STEP (64 << 10)
+#define TRIM_BYTES (16 << 20)
+#define MMAP_BYTES (32 << 20)
+
+struct idle {
+    int step;                                  /* 0 .. WARM_STEPS: memory; then the search */
+    char *block[WARM_BYTES / WARM_STEP];
+};
+
+/* One step of idle work; 0 when there is none left. */
+static int idle_step(struct app *a, struct idle *w)
+{
+    enum { WARM_STEPS = WARM_BYTES / WARM_STEP };
+#ifdef __GLIBC__
+    if (w->step == 0) {
+        mallopt(M_TRIM_THRESHOLD, TRIM_BYTES);
+        mallopt(M_MMAP_THRESHOLD, MMAP_BYTES);
+    }
+    if (w->step < WARM_STEPS) {
+        char *b = malloc(WARM_STEP);
+        w->block[w->step++] = b;
+        if (b) {
+            for (size_t i = 0; i < WARM_STEP; i += 4096)
+                ((volatile char *)b)[i] = 0;
+            return 1;
+        }
+        w->step = WARM_STEPS;                  /* out of memory: no more of this */
+    }
+    if (w->step == WARM_STEPS) {
+        for (int i = WARM_STEPS - 1; i >= 0; i--)
+            free(w->block[i]);
+        w->step++;
+        return 1;
+    }
+#else
+    w->step = WARM_STEPS + 1;
+#endif
+    if (w->step == WARM_STEPS + 1) {
+        app_search_warm(a);
+        w->step++;
+    }
+    return 0;
+}
+
 /* Wait up to ms for input. 1: something to read, 0: nothing (or a signal came), -1: the
  * terminal is gone (hung up, or an error). */
 static int wait_input(int ms)
@@ -581,7 +640,8 @@ int ui_run(struct hs_db *db, int ascii)
         return EXIT_ERROR;
     }
     int flags = UI_REDRAW;
-    int dead_reads = 0;
+    int dead_reads = 0, idle = 1;
+    struct idle warm = {0};
     timeout(0);                /* getch never waits: poll does, and sees the end of input */
     while (!got_signal && !a.err && !(flags & UI_QUIT)) {
         if (got_winch) {
@@ -598,6 +658,8 @@ int ui_run(struct hs_db *db, int ascii)
             flags = handle_key(&a, ch);
             continue;
         }
+        if (idle && (idle = idle_step(&a, &warm)))
+            continue;
         /* Nothing typed: wait, with a timeout so a signal ends the loop even without input.
          * Readable again and again without a key is the end of input (read gives 0), as is
          * a hang-up: the terminal is gone, so end as SIGHUP would, not spin. */

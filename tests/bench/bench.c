@@ -358,6 +358,7 @@ static int generate(const char *schema_path, const char *out, int n)
     sqlite3_finalize(t);
     rc |= sqlite3_exec(db, "INSERT INTO words(rowid, text) SELECT rowid, body FROM search; "
                            "INSERT INTO names(rowid, phrase, aliases) SELECT rowid, phrase, aliases FROM search; "
+                           "INSERT INTO rank_keys SELECT code, class, status = 'standard', length(phrase) FROM codes; "
                            "INSERT INTO search(search) VALUES('optimize'); "
                            "INSERT INTO vocab(term, docs) SELECT term, doc FROM words_vocab; COMMIT;", NULL, NULL, NULL);
     sqlite3_close(db);

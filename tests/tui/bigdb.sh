@@ -33,6 +33,7 @@ db.executemany("INSERT INTO search(rowid,phrase,aliases,summary,body,vendors) VA
                [(c, p, "Summary of %d." % c) for c, k, p in rows])
 db.execute("INSERT INTO words(rowid, text) SELECT rowid, phrase || ' ' || summary FROM search")
 db.execute("INSERT INTO names(rowid, phrase, aliases) SELECT rowid, phrase, aliases FROM search")
+db.execute("INSERT INTO rank_keys SELECT code, class, status = 'standard', length(phrase) FROM codes")
 db.execute("INSERT INTO vocab(term, docs) SELECT term, doc FROM words_vocab")
 db.commit()
 PY
