@@ -520,6 +520,20 @@ int main(int argc, char **argv)
         }
         return generate("db/schema.sql", argv[2], n) == 0 ? 0 : 1;
     }
+    /* --browser [DB]: only the browser's figures, on the bundled database and on DB (a
+     * generated one, e.g. build/bench-50k.db), 15 rounds each: for judging a change to
+     * the browser or the live search without the whole run. */
+    if (argc > 1 && strcmp(argv[1], "--browser") == 0) {
+        tui_bench("./httpstatus", 15, NULL);
+        if (argc > 2)
+            tui_bench("./httpstatus", 15, argv[2]);
+        printf("%-50s %12s %12s %8s  %s\n", "figure", "ours", "baseline", "ratio", "baseline is");
+        for (int i = 0; i < n_figures; i++)
+            printf("%-50s %9.3f ms %9.3f ms %7.2fx  %s\n", figures[i].name, figures[i].ours, figures[i].base,
+                   figures[i].ours / figures[i].base, figures[i].base_name);
+        printf("%-50s %9.1f MB\n", "peak memory (max RSS), browser", browser_rss_kb / 1024.0);
+        return 0;
+    }
     int runs = quick ? 30 : 200;
     const char *bin = "./httpstatus";
     const char *shared = "build/httpstatus-shared";
