@@ -31,7 +31,7 @@ NPROC := $(shell nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || e
 
 # Debian packages each part needs; `make deps` installs the missing ones as root.
 BUILD_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev
-TEST_PKGS = tmux valgrind libcmocka-dev clang libclang-rt-14-dev python3 groff man-db tidy cmark poppler-utils zsh fish
+TEST_PKGS = tmux valgrind strace libcmocka-dev clang libclang-rt-14-dev python3 groff man-db tidy cmark poppler-utils zsh fish
 export BUILD_PKGS TEST_PKGS
 
 HAVE_PKGS := $(shell $(PKG_CONFIG) --exists ncursesw sqlite3 2>/dev/null && echo yes)

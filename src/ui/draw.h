@@ -15,6 +15,9 @@ enum style {
 
 /* Set up colours: none when the terminal has none or NO_COLOR is set. */
 void draw_init(int use_color, int ascii);
+/* Call once after the screen is set up, before the first frame: each frame then reaches the
+ * terminal in one write (see draw.c). */
+void draw_batch_output(void);
 
 attr_t draw_attr(enum style s);
 enum style draw_class_style(int klass);

@@ -158,6 +158,7 @@ int frame_run(const struct frame_ops *ops, void *state, int ascii, const char **
     curs_set(0);
     const char *nc = getenv("NO_COLOR");
     draw_init(!(nc && *nc), ascii);
+    draw_batch_output();
     int flags = FRAME_REDRAW;
     while (!got_signal && !(flags & FRAME_QUIT)) {
         if (flags & FRAME_REDRAW) {

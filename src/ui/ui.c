@@ -542,6 +542,7 @@ static int start_curses(int ascii, const char **why)
     mouseinterval(0);
     const char *nc = getenv("NO_COLOR");
     draw_init(!(nc && *nc), ascii);
+    draw_batch_output();
     return 0;
 }
 
