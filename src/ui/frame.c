@@ -10,6 +10,7 @@
 
 #include "../text.h"
 #include "../util.h"
+#include "term.h"
 
 void frame_add(struct frame_lines *l, const char *text, size_t len, enum style st)
 {
@@ -159,7 +160,8 @@ int frame_run(const struct frame_ops *ops, void *state, int ascii, const char **
     const char *nc = getenv("NO_COLOR");
     draw_init(!(nc && *nc), ascii);
     draw_batch_output();
-    int flags = FRAME_REDRAW;
+    int flags = FRAME_REDRAW, dead_reads = 0;
+    timeout(0);                /* getch never waits: term_wait_input does, and sees a lost terminal */
     while (!got_signal && !(flags & FRAME_QUIT)) {
         if (flags & FRAME_REDRAW) {
             int rows, cols;
@@ -169,10 +171,22 @@ int frame_run(const struct frame_ops *ops, void *state, int ascii, const char **
             ops->draw(state, 0, 0, rows, cols);
             refresh();
         }
-        /* A short timeout lets a signal end the loop even without input. */
-        timeout(500);
         int ch = getch();
-        flags = ch == ERR ? FRAME_NOTHING : ops->key(state, ch);
+        if (ch != ERR) {
+            dead_reads = 0;
+            flags = ops->key(state, ch);
+            continue;
+        }
+        flags = FRAME_NOTHING;
+        /* Nothing typed: wait, with a timeout so that a signal ends the loop even without
+         * input; a terminal that is gone ends it as SIGHUP would (term_wait_input). */
+        int w = term_wait_input(500);
+        if (w < 0 || (w > 0 && ++dead_reads > TERM_DEAD_READS)) {
+            got_signal = SIGHUP;
+            break;
+        }
+        if (w == 0)
+            dead_reads = 0;
     }
     restore();
     delscreen(scr);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -140,4 +141,19 @@ int term_usable(const char **why)
         return -1;
     }
     return 0;
+}
+
+int term_wait_input(int ms)
+{
+    struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+    int r = poll(&p, 1, ms);
+    if (r < 0)
+        return errno == EINTR ? 0 : -1;
+    if (r == 0)
+        return 0;
+    if (p.revents & (POLLERR | POLLNVAL))
+        return -1;
+    if ((p.revents & POLLHUP) && !(p.revents & POLLIN))
+        return -1;
+    return 1;
 }

@@ -7,7 +7,6 @@
 #include <term.h>
 #include <errno.h>
 #include <limits.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,9 +28,6 @@
 /* The largest screen curses is told about: its buffers (three of rows x columns cells)
  * stay near 100 MB whatever the terminal or LINES and COLUMNS claim. */
 #define MAX_SCREEN 1000
-/* Reads that find the terminal readable but give no key, in a row: its end (a pty whose
- * other side closed without a SIGHUP reaching us, e.g. under setsid). */
-#define DEAD_READS 3
 
 static SCREEN *screen;
 static volatile sig_atomic_t got_signal;
@@ -602,23 +598,6 @@ static int idle_step(struct app *a, struct idle *w)
     return 0;
 }
 
-/* Wait up to ms for input. 1: something to read, 0: nothing (or a signal came), -1: the
- * terminal is gone (hung up, or an error). */
-static int wait_input(int ms)
-{
-    struct pollfd p = {STDIN_FILENO, POLLIN, 0};
-    int r = poll(&p, 1, ms);
-    if (r < 0)
-        return errno == EINTR ? 0 : -1;
-    if (r == 0)
-        return 0;
-    if (p.revents & (POLLERR | POLLNVAL))
-        return -1;
-    if ((p.revents & POLLHUP) && !(p.revents & POLLIN))
-        return -1;
-    return 1;
-}
-
 int ui_run(struct hs_db *db, int ascii)
 {
     const char *why;
@@ -643,7 +622,7 @@ int ui_run(struct hs_db *db, int ascii)
     int flags = UI_REDRAW;
     int dead_reads = 0, idle = 1;
     struct idle warm = {0};
-    timeout(0);                /* getch never waits: poll does, and sees the end of input */
+    timeout(0);                /* getch never waits: term_wait_input does, and sees the end of input */
     while (!got_signal && !a.err && !(flags & UI_QUIT)) {
         if (got_winch) {
             got_winch = 0;
@@ -664,8 +643,8 @@ int ui_run(struct hs_db *db, int ascii)
         /* Nothing typed: wait, with a timeout so a signal ends the loop even without input.
          * Readable again and again without a key is the end of input (read gives 0), as is
          * a hang-up: the terminal is gone, so end as SIGHUP would, not spin. */
-        int w = wait_input(500);
-        if (w < 0 || (w > 0 && ++dead_reads > DEAD_READS)) {
+        int w = term_wait_input(500);
+        if (w < 0 || (w > 0 && ++dead_reads > TERM_DEAD_READS)) {
             got_signal = SIGHUP;
             break;
         }

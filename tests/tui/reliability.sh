@@ -58,33 +58,47 @@ LIMIT_KB=400000      # 400 MB: four times what the browser needs at its largest 
 
 # ---- the terminal goes away without SIGHUP: end of input ends the program ------------------------
 # Under setsid the pane is not the program's controlling terminal, so killing the pane sends
-# it no SIGHUP: it only sees its input end (poll says POLLHUP, read returns 0).
-cat >"$TUI_TMP/eof.sh" <<EOF
+# it no SIGHUP: it only sees its input end (poll says POLLHUP, read returns 0). The browser
+# and every full-screen command (the quiz, the flashcards, the slides) must end then, not
+# spin on a terminal that is gone.
+# gone_without_sighup NAME SHOWS ARGS...: run the program with ARGS under setsid, wait for
+# SHOWS on the screen, kill the pane, and expect the process to end within 5 s.
+gone_without_sighup() {
+    _name=$1
+    _shows=$2
+    shift 2
+    rm -f "$TUI_TMP/eof.pid"
+    cat >"$TUI_TMP/eof.sh" <<EOF
 echo \$\$ >"$TUI_TMP/eof.pid"
-exec env LANG=C.UTF-8 TERM=xterm-256color "$HS"
+exec env LANG=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME="$TUI_TMP/state" "$HS" $*
 EOF
-tui_launch "setsid -w sh '$TUI_TMP/eof.sh'"
-if wait_until 'title_has codes && [ -s "$TUI_TMP/eof.pid" ]'; then
-    pid=$(cat "$TUI_TMP/eof.pid")
-    tm kill-pane -t "$S" 2>/dev/null
-    n=0
-    while kill -0 "$pid" 2>/dev/null && [ "$n" -lt 50 ]; do
-        sleep 0.1
-        n=$((n + 1))
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-        c0=$(cpu_ticks "$pid")
-        sleep 1
-        c1=$(cpu_ticks "$pid")
-        kill -9 "$pid" 2>/dev/null
-        fail "reliability: the browser ends when its terminal goes away without SIGHUP" \
-            "still running 5 s after its pane was killed, using $((c1 - c0)) of 100 CPU ticks a second"
+    tui_launch "setsid -w sh '$TUI_TMP/eof.sh'"
+    if wait_until 'has "$_shows" && [ -s "$TUI_TMP/eof.pid" ]'; then
+        pid=$(cat "$TUI_TMP/eof.pid")
+        tm kill-pane -t "$S" 2>/dev/null
+        n=0
+        while kill -0 "$pid" 2>/dev/null && [ "$n" -lt 50 ]; do
+            sleep 0.1
+            n=$((n + 1))
+        done
+        if kill -0 "$pid" 2>/dev/null; then
+            c0=$(cpu_ticks "$pid")
+            sleep 1
+            c1=$(cpu_ticks "$pid")
+            kill -9 "$pid" 2>/dev/null
+            fail "reliability: $_name ends when its terminal goes away without SIGHUP" \
+                "still running 5 s after its pane was killed, using $((c1 - c0)) of 100 CPU ticks a second"
+        else
+            pass "reliability: $_name ends when its terminal goes away without SIGHUP (in $((n / 10)).$((n % 10)) s)"
+        fi
     else
-        pass "reliability: the browser ends when its terminal goes away without SIGHUP (in $((n / 10)).$((n % 10)) s)"
+        fail_screen "reliability: $_name starts under setsid" "'$_shows' never showed"
     fi
-else
-    fail_screen "reliability: the browser starts under setsid" "no browser on the screen"
-fi
+}
+gone_without_sighup "the browser" "q quit"
+gone_without_sighup "the quiz" "quiz:" quiz --seed 1
+gone_without_sighup "the flashcards" "flashcards:" learn
+gone_without_sighup "the slides" "Redirects" present redirects
 
 # ---- huge LINES and COLUMNS: the terminal's real size wins -----------------------------------------
 start_wrapped env "" LINES=30000 COLUMNS=30000
