@@ -74,6 +74,7 @@ wait_for 'quiz:' >/dev/null
 press 1
 press Enter
 press 2
+press q
 keys q
 wait_until '[ "$DEAD" = 1 ]' >/dev/null
 judge "output: quiz: each key's frame in one write"
