@@ -180,13 +180,10 @@ int frame_run(const struct frame_ops *ops, void *state, int ascii, const char **
         flags = FRAME_NOTHING;
         /* Nothing typed: wait, with a timeout so that a signal ends the loop even without
          * input; a terminal that is gone ends it as SIGHUP would (term_wait_input). */
-        int w = term_wait_input(500);
-        if (w < 0 || (w > 0 && ++dead_reads > TERM_DEAD_READS)) {
+        if (term_wait_input(500, &dead_reads) < 0) {
             got_signal = SIGHUP;
             break;
         }
-        if (w == 0)
-            dead_reads = 0;
     }
     restore();
     delscreen(scr);

@@ -143,17 +143,22 @@ int term_usable(const char **why)
     return 0;
 }
 
-int term_wait_input(int ms)
+/* Reads in a row that find the terminal readable but give no key: its end. */
+#define DEAD_READS 3
+
+int term_wait_input(int ms, int *dead_reads)
 {
     struct pollfd p = {STDIN_FILENO, POLLIN, 0};
     int r = poll(&p, 1, ms);
     if (r < 0)
         return errno == EINTR ? 0 : -1;
-    if (r == 0)
+    if (r == 0) {
+        *dead_reads = 0;
         return 0;
+    }
     if (p.revents & (POLLERR | POLLNVAL))
         return -1;
     if ((p.revents & POLLHUP) && !(p.revents & POLLIN))
         return -1;
-    return 1;
+    return ++*dead_reads > DEAD_READS ? -1 : 1;
 }

@@ -20,13 +20,12 @@ int term_open(const char *url, char *why, size_t why_size);
  * 0, or -1 with *why set to a message (static). The browser, the slides and the quiz ask. */
 int term_usable(const char **why);
 
-/* Wait up to ms for input on standard input. 1: something to read, 0: nothing (or a signal
- * came), -1: the terminal is gone (hung up, or an error). A terminal that is readable again
- * and again without giving a key (read returns 0: a pty whose other side closed without a
- * SIGHUP reaching the program, e.g. under setsid) is gone too: a full-screen loop counts
- * such reads and ends after TERM_DEAD_READS in a row, as SIGHUP would end it, instead of
- * spinning. */
-int term_wait_input(int ms);
-#define TERM_DEAD_READS 3
+/* A full-screen loop calls this when getch() gave no key: wait up to ms for input on
+ * standard input. 1: something to read, 0: nothing (or a signal came), -1: the terminal is
+ * gone, and the loop should end as SIGHUP would end it instead of spinning: hung up, an
+ * error, or readable again and again without giving a key (read returns 0: a pty whose
+ * other side closed without a SIGHUP reaching the program, e.g. under setsid).
+ * *dead_reads counts those reads in a row; the caller sets it to 0 when a key comes. */
+int term_wait_input(int ms, int *dead_reads);
 
 #endif

@@ -640,16 +640,12 @@ int ui_run(struct hs_db *db, int ascii)
         }
         if (idle && (idle = idle_step(&a, &warm)))
             continue;
-        /* Nothing typed: wait, with a timeout so a signal ends the loop even without input.
-         * Readable again and again without a key is the end of input (read gives 0), as is
-         * a hang-up: the terminal is gone, so end as SIGHUP would, not spin. */
-        int w = term_wait_input(500);
-        if (w < 0 || (w > 0 && ++dead_reads > TERM_DEAD_READS)) {
+        /* Nothing typed: wait, with a timeout so a signal ends the loop even without input;
+         * a terminal that is gone ends it as SIGHUP would, not spin (term_wait_input). */
+        if (term_wait_input(500, &dead_reads) < 0) {
             got_signal = SIGHUP;
             break;
         }
-        if (w == 0)
-            dead_reads = 0;
     }
     restore_terminal();
     if (screen) {
