@@ -15,6 +15,19 @@
 # line, no cmocka summary). Every suite writes to its own log, so output stays together
 # (build/test.log is all of them, in the order of the list).
 #
+# Sanitizers and leaks: every suite runs the ASan+UBSan build (build/httpstatus-asan) or the
+# ASan unit binaries. LeakSanitizer is on (detect_leaks=1) for the unit tests and the TUI
+# suites. The e2e shell suites (tests/e2e/*.sh) run with detect_leaks=0 (E2E_ASAN_OPTIONS),
+# which halves the cost of each of their many runs; the command line's leak coverage is
+# instead one explicit pass in tests/e2e/valgrind.sh: a representative set of commands
+# (lookups, classes, list, search with and without matches and misspelt, compare, header,
+# every --json variant, every sheet format, quiz/learn/progress on a pipe, completion, and
+# the error paths: unknown code, bad arguments, missing, empty, truncated and corrupt
+# databases, unwritable output) under the ASan build with detect_leaks=1, and the same
+# suite's valgrind pass on build/httpstatus-shared. Suites that repeat one heavy run only to
+# check output bytes in several formats (tests/e2e/inject_all.sh) run some formats on the
+# static ./httpstatus (HS_PLAIN), every command at least once under ASan.
+#
 # HS_TEST_BREAK=ID[,ID...] (e.g. cli, browse, test_data) makes the named suites exit 1
 # before their first test, to show that the run then fails (tests/e2e/runner.sh does so
 # on a fake tree).
@@ -28,6 +41,11 @@ SUITE_LIMIT=${SUITE_LIMIT:-1800}
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:exitcode=86}"
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+# The e2e shell suites run the ASan binary hundreds of times each; LeakSanitizer's pass at
+# exit is half of every such run, so they run without it (the last detect_leaks wins).
+# Leak coverage of the command line is kept by the explicit leak pass in
+# tests/e2e/valgrind.sh (see the header above).
+E2E_ASAN_OPTIONS="${E2E_ASAN_OPTIONS:-$ASAN_OPTIONS:detect_leaks=0}"
 
 # Suites known to be slow start first on a fresh tree (later runs use $TIMES).
 SLOW_FIRST="unit-test_data e2e-cli e2e-databases e2e-valgrind tui-browse tui-search tui-terminal tui-compare e2e-fuzz"
@@ -93,7 +111,7 @@ run_one() {
     log=$OUT/$id.log
     case $id in
     unit-*) set -- "build/asan/tests/$name" ;;
-    e2e-*) set -- env HS="${HS:-build/httpstatus-asan}" sh "tests/e2e/$name.sh" ;;
+    e2e-*) set -- env HS="${HS:-build/httpstatus-asan}" ASAN_OPTIONS="$E2E_ASAN_OPTIONS" sh "tests/e2e/$name.sh" ;;
     tui-*) set -- env HS="${HS:-build/httpstatus-asan}" sh "tests/tui/$name.sh" ;;
     *) echo "tests/run.sh: unknown suite '$id'" >"$log"; echo "127 0" >"$OUT/$id.rc"; return ;;
     esac
