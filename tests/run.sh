@@ -6,6 +6,7 @@
 #   sh tests/run.sh --list     the expected suites, slowest first (the Makefile reads this)
 #   sh tests/run.sh --one ID   run one suite into build/tests/ID.{log,rc} (make check's targets)
 #   sh tests/run.sh --report   judge build/tests/ against the expected list and print the summary
+#   sh tests/run.sh --python   the python3 interpreter the suites use (make check exports it)
 #
 # The expected suites are found, not listed: every tests/unit/test_*.c (its binary is
 # build/asan/tests/test_*), every tests/e2e/*.sh and every tests/tui/*.sh except lib*.sh.
@@ -206,7 +207,20 @@ report() {
     [ "$tf" = 0 ] && [ "$tp" -gt 0 ]
 }
 
+# python3 resolved to the interpreter itself (tests/lib.sh does it for a suite run alone):
+# once here for every suite, as a version manager's shim (pyenv) costs a second of processes.
+python_path() {
+    if [ -n "${HS_PYTHON:-}" ] && [ -x "$HS_PYTHON" ]; then
+        echo "$HS_PYTHON"
+    else
+        python3 -c 'import sys; print(sys.executable)' 2>/dev/null
+    fi
+}
+
 case ${1:-} in
+--python)
+    python_path
+    ;;
 --list)
     ordered
     ;;
@@ -220,11 +234,13 @@ case ${1:-} in
     rm -rf "$OUT"
     mkdir -p "$OUT"
     JOBS=${JOBS:-$(($(nproc 2>/dev/null || echo 1) + 1))}
+    HS_PYTHON=$(python_path)
+    export HS_PYTHON
     ordered | xargs -n 1 -P "$JOBS" sh tests/run.sh --one
     report
     ;;
 *)
-    echo "usage: tests/run.sh [--list | --one ID | --report]" >&2
+    echo "usage: tests/run.sh [--list | --one ID | --report | --python]" >&2
     exit 2
     ;;
 esac
