@@ -49,7 +49,7 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 E2E_ASAN_OPTIONS="${E2E_ASAN_OPTIONS:-$ASAN_OPTIONS:detect_leaks=0}"
 
 # Suites known to be slow start first on a fresh tree (later runs use $TIMES).
-SLOW_FIRST="unit-test_data e2e-cli e2e-databases e2e-valgrind tui-browse tui-search tui-terminal tui-compare e2e-fuzz"
+SLOW_FIRST="e2e-reliability e2e-inject_all e2e-valgrind e2e-progress e2e-cli unit-test_data tui-compare tui-browse tui-search e2e-databases e2e-classroom tui-terminal e2e-fuzz"
 
 expected() {
     for f in tests/unit/test_*.c; do
