@@ -194,10 +194,13 @@ check-suites: $(SUITE_TARGETS)
 
 # check: build and run with -j(cores + 1) unless make already has a -j, going on past a
 # failed build (-k) so that everything that can run does; then the runner judges every
-# expected suite (tests/run.sh --report), whatever ran or did not.
+# expected suite (tests/run.sh --report), whatever ran or did not. python3 is resolved to
+# the interpreter once for all suites (HS_PYTHON, tests/lib.sh): a version manager's shim
+# costs about a second of processes each time.
 check:
 	@rm -rf build/tests
 	@case "$$MAKEFLAGS" in *-j*|*jobserver*) j= ;; *) j=-j$$(($(NPROC) + 1)) ;; esac; \
+	    HS_PYTHON=$$(sh tests/run.sh --python); export HS_PYTHON; \
 	    $(MAKE) --no-print-directory -k $$j check-build check-suites; built=$$?; \
 	    sh tests/run.sh --report && [ $$built = 0 ]
 

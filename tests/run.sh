@@ -6,6 +6,7 @@
 #   sh tests/run.sh --list     the expected suites, slowest first (the Makefile reads this)
 #   sh tests/run.sh --one ID   run one suite into build/tests/ID.{log,rc} (make check's targets)
 #   sh tests/run.sh --report   judge build/tests/ against the expected list and print the summary
+#   sh tests/run.sh --python   the python3 interpreter the suites use (make check exports it)
 #
 # The expected suites are found, not listed: every tests/unit/test_*.c (its binary is
 # build/asan/tests/test_*), every tests/e2e/*.sh and every tests/tui/*.sh except lib*.sh.
@@ -14,6 +15,19 @@
 # signal, ran longer than SUITE_LIMIT seconds, or printed no result (no "PASS:"/"FAIL:"
 # line, no cmocka summary). Every suite writes to its own log, so output stays together
 # (build/test.log is all of them, in the order of the list).
+#
+# Sanitizers and leaks: every suite runs the ASan+UBSan build (build/httpstatus-asan) or the
+# ASan unit binaries. LeakSanitizer is on (detect_leaks=1) for the unit tests and the TUI
+# suites. The e2e shell suites (tests/e2e/*.sh) run with detect_leaks=0 (E2E_ASAN_OPTIONS),
+# which halves the cost of each of their many runs; the command line's leak coverage is
+# instead one explicit pass in tests/e2e/valgrind.sh: a representative set of commands
+# (lookups, classes, list, search with and without matches and misspelt, compare, header,
+# every --json variant, every sheet format, quiz/learn/progress on a pipe, completion, and
+# the error paths: unknown code, bad arguments, missing, empty, truncated and corrupt
+# databases, unwritable output) under the ASan build with detect_leaks=1, and the same
+# suite's valgrind pass on build/httpstatus-shared. Suites that repeat one heavy run only to
+# check output bytes in several formats (tests/e2e/inject_all.sh) run some formats on the
+# static ./httpstatus (HS_PLAIN), every command at least once under ASan.
 #
 # HS_TEST_BREAK=ID[,ID...] (e.g. cli, browse, test_data) makes the named suites exit 1
 # before their first test, to show that the run then fails (tests/e2e/runner.sh does so
@@ -28,9 +42,14 @@ SUITE_LIMIT=${SUITE_LIMIT:-1800}
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:exitcode=86}"
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+# The e2e shell suites run the ASan binary hundreds of times each; LeakSanitizer's pass at
+# exit is half of every such run, so they run without it (the last detect_leaks wins).
+# Leak coverage of the command line is kept by the explicit leak pass in
+# tests/e2e/valgrind.sh (see the header above).
+E2E_ASAN_OPTIONS="${E2E_ASAN_OPTIONS:-$ASAN_OPTIONS:detect_leaks=0}"
 
 # Suites known to be slow start first on a fresh tree (later runs use $TIMES).
-SLOW_FIRST="unit-test_data e2e-cli e2e-databases e2e-valgrind tui-browse tui-search tui-terminal tui-compare e2e-fuzz"
+SLOW_FIRST="e2e-reliability e2e-inject_all e2e-valgrind e2e-progress e2e-cli unit-test_data tui-compare tui-browse tui-search e2e-databases e2e-classroom tui-terminal e2e-fuzz"
 
 expected() {
     for f in tests/unit/test_*.c; do
@@ -93,7 +112,7 @@ run_one() {
     log=$OUT/$id.log
     case $id in
     unit-*) set -- "build/asan/tests/$name" ;;
-    e2e-*) set -- env HS="${HS:-build/httpstatus-asan}" sh "tests/e2e/$name.sh" ;;
+    e2e-*) set -- env HS="${HS:-build/httpstatus-asan}" ASAN_OPTIONS="$E2E_ASAN_OPTIONS" sh "tests/e2e/$name.sh" ;;
     tui-*) set -- env HS="${HS:-build/httpstatus-asan}" sh "tests/tui/$name.sh" ;;
     *) echo "tests/run.sh: unknown suite '$id'" >"$log"; echo "127 0" >"$OUT/$id.rc"; return ;;
     esac
@@ -188,7 +207,20 @@ report() {
     [ "$tf" = 0 ] && [ "$tp" -gt 0 ]
 }
 
+# python3 resolved to the interpreter itself (tests/lib.sh does it for a suite run alone):
+# once here for every suite, as a version manager's shim (pyenv) costs a second of processes.
+python_path() {
+    if [ -n "${HS_PYTHON:-}" ] && [ -x "$HS_PYTHON" ]; then
+        echo "$HS_PYTHON"
+    else
+        python3 -c 'import sys; print(sys.executable)' 2>/dev/null
+    fi
+}
+
 case ${1:-} in
+--python)
+    python_path
+    ;;
 --list)
     ordered
     ;;
@@ -202,11 +234,13 @@ case ${1:-} in
     rm -rf "$OUT"
     mkdir -p "$OUT"
     JOBS=${JOBS:-$(($(nproc 2>/dev/null || echo 1) + 1))}
+    HS_PYTHON=$(python_path)
+    export HS_PYTHON
     ordered | xargs -n 1 -P "$JOBS" sh tests/run.sh --one
     report
     ;;
 *)
-    echo "usage: tests/run.sh [--list | --one ID | --report]" >&2
+    echo "usage: tests/run.sh [--list | --one ID | --report | --python]" >&2
     exit 2
     ;;
 esac

@@ -53,19 +53,20 @@ expect_first() {
 }
 
 # pycheck NAME PYTHON: run PYTHON with d = the JSON on stdout and out = stdout's text;
-# assert statements in it decide; the failing assertion's message is the reason.
+# assert statements in it decide; the failing assertion's message is the reason. (By
+# py_assert, tests/lib.sh: one python3 serves every check of the suite.)
 pycheck() {
     n=$1
-    if msg=$(python3 -c "import json, sys, re
+    if py_assert "import json, sys, re
 out = open(sys.argv[1], encoding='utf-8', errors='surrogateescape').read()
 try:
     d = json.loads(out)
 except ValueError:
     d = None
-$2" "$TMPD/out" 2>&1); then
+$2" "$TMPD/out"; then
         pass "$n"
     else
-        fail "$n" "$(printf '%s\n' "$msg" | tail -n 1 | head -c 300)"
+        fail "$n" "$(tail -n 1 "$TMPD/py.msg" | head -c 300)"
     fi
 }
 

@@ -5,6 +5,10 @@
 # copy it into tests/fuzz/corpus/NAME/ under a name that says what it found.
 . "$(dirname "$0")/../lib.sh"
 case $TMPD in "${TMPDIR:-/tmp}"/tmp.*) trap 'rm -rf "$TMPD"' EXIT ;; esac
+# tests/run.sh runs the e2e suites with detect_leaks=0 (for the many runs of the ASan
+# program); the harnesses keep LeakSanitizer, as under `make fuzz`.
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1"
+export ASAN_OPTIONS
 for name in query text corpus args; do
     bin=build/fuzz/fuzz_$name
     if [ ! -x "$bin" ]; then

@@ -294,8 +294,7 @@ else
     for i in 1 2 3 4 5 6 7 8; do
         detail_part >>"$TUI_TMP/pages"
         keys PPage NPage NPage
-        sleep 0.2
-        cap
+        settle "$SCREEN" 4
     done
     detail_part >>"$TUI_TMP/pages"
     missing=$(python3 - "$TUI_TMP/pages" "$TUI_TMP/example" <<'PY'

@@ -48,8 +48,9 @@ no_cut_words() { [ -z "$(cut_words)" ]; }
 # file $1, each page after a line "=PAGE=" (pages overlap; the checker joins them).
 all_pages() {
     : >"$1"
+    cap
     keys g
-    sleep 0.3
+    settle "$SCREEN"
     _prev=
     for _i in 1 2 3 4 5 6 7 8 9 10 11 12; do
         cap
@@ -59,7 +60,7 @@ all_pages() {
         [ "$_last" = "$_prev" ] && break
         _prev=$_last
         keys NPage
-        sleep 0.3
+        settle "$SCREEN"
     done
     keys g
 }

@@ -136,15 +136,52 @@ has() {
 # the clock (an expression that runs python on a loaded machine takes longer than 50 ms).
 wait_until() {
     _n=$((${2:-5} * 20))
-    _end=$(($(date +%s) + ${2:-5}))
+    clock
+    _end=$((_now + ${2:-5}))
     while :; do
         cap
         if eval "$1"; then return 0; fi
         [ "$DEAD" = 1 ] && return 1
         _n=$((_n - 1))
         [ "$_n" -le 0 ] && return 1
-        [ "$(date +%s)" -gt "$_end" ] && return 1
+        clock
+        [ "$_now" -gt "$_end" ] && return 1
         sleep 0.05
+    done
+}
+
+# clock: _now, a clock in whole seconds; /proc/uptime read by the shell itself where there is
+# one (no date process on every poll), else date +%s.
+if read -r _up _ </proc/uptime 2>/dev/null && [ -n "${_up%.*}" ]; then
+    clock() {
+        read -r _up _ </proc/uptime
+        _now=${_up%.*}
+    }
+else
+    clock() { _now=$(date +%s); }
+fi
+
+# settle BEFORE [STEPS]: after keys that may or may not change the screen (a page down at the
+# end, say), wait in 50 ms steps, at most STEPS (default 6: what a fixed sleep of 0.3 s
+# gave), for SCREEN to differ from BEFORE, then for a capture that shows the same as the one
+# before it (the redraw is over). A screen that does not change costs the STEPS; one that
+# does, only as long as the program takes to redraw.
+settle() {
+    _sb=$1
+    _st=${2:-6}
+    while [ "$_st" -gt 0 ]; do
+        sleep 0.05
+        _st=$((_st - 1))
+        cap
+        [ "$SCREEN" != "$_sb" ] && break
+    done
+    _sp=$SCREEN
+    while [ "$_st" -gt 0 ] && [ "$SCREEN" != "$_sb" ]; do
+        sleep 0.05
+        _st=$((_st - 1))
+        cap
+        [ "$SCREEN" = "$_sp" ] && break
+        _sp=$SCREEN
     done
 }
 
