@@ -160,20 +160,29 @@ static void side_by_side(struct sb *b, const struct cmp_table *t, int width, int
         if (cw <= 0 || cw > natural)
             cw = natural;
     }
-    /* Header. */
-    size_t ls = b->len;
-    pad(b, "", LABEL_W);
+    /* Header: each code and its phrase, wrapped in its column like the cells (a phrase is
+     * never cut: "301 Moved Permanently" at 120 columns for five codes). */
+    char **heads[CMP_MAX_CODES];
+    size_t nh[CMP_MAX_CODES], head_height = 1, ls;
     for (size_t i = 0; i < n; i++) {
-        sb_puts(b, bar);
-        struct sb h;
-        sb_init(&h);
-        sb_puts(&h, "");
-        txt_fit(&h, t->heads[i], cw, 1, ascii);
-        pad(b, h.buf, cw);
-        sb_free(&h);
+        nh[i] = wrap_cell(t->heads[i], cw, &heads[i]);
+        head_height = nh[i] > head_height ? nh[i] : head_height;
     }
-    trim_line_end(b, ls);
-    sb_putc(b, '\n');
+    for (size_t k = 0; k < head_height; k++) {
+        ls = b->len;
+        pad(b, "", LABEL_W);
+        for (size_t i = 0; i < n; i++) {
+            sb_puts(b, bar);
+            pad(b, k < nh[i] ? heads[i][k] : "", cw);
+        }
+        trim_line_end(b, ls);
+        sb_putc(b, '\n');
+    }
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < nh[i]; k++)
+            free(heads[i][k]);
+        free(heads[i]);
+    }
     for (size_t r = 0; r < t->n_rows; r++) {
         const struct cmp_row *row = &t->rows[r];
         if (hide_same && !row->differs)

@@ -122,10 +122,11 @@ expect_one_err_line() {
     if [ "$n" = 1 ] && grep -q '^httpstatus: ' "$TMPD/err"; then pass "$1"; else fail "$1" "stderr has $n lines: $(head -c 300 "$TMPD/err")"; fi
 }
 
-# expect_max_width NAME N: no line of stdout is wider than N display columns. Sets w to the
-# widest line's width (as it always has: a caller's own variable w is overwritten).
+# expect_max_width NAME N: no line of stdout is wider than N display columns. (It used to
+# set w, the loop variable of cli.sh's width sweep, so that the sweep ran at the measured
+# width instead of 60, 80, 120 and 200: a compare header cut at 120 columns went unseen.)
 expect_max_width() {
-    w=
+    _mw=
     if py_assert '
 import sys, unicodedata
 m = 0
@@ -134,9 +135,9 @@ for line in open(sys.argv[1], encoding="utf-8"):
     w = sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in line)
     m = max(m, w)
 print(m)' "$TMPD/out"; then
-        read -r w <"$TMPD/py.msg"
+        read -r _mw <"$TMPD/py.msg"
     fi
-    if [ "$w" -le "$2" ]; then pass "$1"; else fail "$1" "widest line is $w columns, limit $2"; fi
+    if [ "${_mw:-999999}" -le "$2" ]; then pass "$1"; else fail "$1" "widest line is ${_mw:-unknown} columns, limit $2"; fi
 }
 
 # expect_json NAME: stdout is valid JSON
