@@ -115,9 +115,14 @@ OBJ = $(APP_SRC:%.c=build/%.o) build/src/embed.o build/lessons.o
 ASAN_OBJ = $(APP_SRC:%.c=build/asan/%.o) build/asan/src/embed.o build/asan/lessons.o
 ASAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
+# The compiler's report of every function's stack frame (build/src/NAME.su beside each
+# object) where it can give one (gcc): tests/e2e/reliability.sh reads it instead of compiling
+# src/ again.
+STACK_USAGE := $(shell d=$$(mktemp -d 2>/dev/null) && $(CC) -fstack-usage -x c -c /dev/null -o $$d/t.o 2>/dev/null && echo -fstack-usage; rm -rf "$$d")
+
 build/%.o: %.c | build/.deps
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(STACK_USAGE) -c -o $@ $<
 
 build/asan/%.o: %.c | build/.deps
 	@mkdir -p $(dir $@)
