@@ -141,6 +141,35 @@ static void trim_line_end(struct sb *b, size_t line_start)
         b->buf[--b->len] = '\0';
 }
 
+/* One line of the table, or more: each cell wrapped in its column of width cw, as many lines
+ * as the tallest cell (two at least when there is a label2), the label on the first line
+ * and label2 (or nothing) on the second. */
+static void table_row(struct sb *b, char *const *cells, size_t n, int cw, const char *bar, const char *label,
+                      const char *label2)
+{
+    char **lines[CMP_MAX_CODES];
+    size_t nl[CMP_MAX_CODES], height = label2 ? 2 : 1;
+    for (size_t i = 0; i < n; i++) {
+        nl[i] = wrap_cell(cells[i], cw, &lines[i]);
+        height = nl[i] > height ? nl[i] : height;
+    }
+    for (size_t k = 0; k < height; k++) {
+        size_t ls = b->len;
+        pad(b, k == 0 ? label : k == 1 && label2 ? label2 : "", LABEL_W);
+        for (size_t i = 0; i < n; i++) {
+            sb_puts(b, bar);
+            pad(b, k < nl[i] ? lines[i][k] : "", cw);
+        }
+        trim_line_end(b, ls);
+        sb_putc(b, '\n');
+    }
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < nl[i]; k++)
+            free(lines[i][k]);
+        free(lines[i]);
+    }
+}
+
 static void side_by_side(struct sb *b, const struct cmp_table *t, int width, int ascii, int hide_same)
 {
     size_t n = t->n_codes;
@@ -162,66 +191,20 @@ static void side_by_side(struct sb *b, const struct cmp_table *t, int width, int
     }
     /* Header: each code and its phrase, wrapped in its column like the cells (a phrase is
      * never cut: "301 Moved Permanently" at 120 columns for five codes). */
-    char **heads[CMP_MAX_CODES];
-    size_t nh[CMP_MAX_CODES], head_height = 1, ls;
-    for (size_t i = 0; i < n; i++) {
-        nh[i] = wrap_cell(t->heads[i], cw, &heads[i]);
-        head_height = nh[i] > head_height ? nh[i] : head_height;
-    }
-    for (size_t k = 0; k < head_height; k++) {
-        ls = b->len;
-        pad(b, "", LABEL_W);
-        for (size_t i = 0; i < n; i++) {
-            sb_puts(b, bar);
-            pad(b, k < nh[i] ? heads[i][k] : "", cw);
-        }
-        trim_line_end(b, ls);
-        sb_putc(b, '\n');
-    }
-    for (size_t i = 0; i < n; i++) {
-        for (size_t k = 0; k < nh[i]; k++)
-            free(heads[i][k]);
-        free(heads[i]);
-    }
+    table_row(b, t->heads, n, cw, bar, "", NULL);
     for (size_t r = 0; r < t->n_rows; r++) {
         const struct cmp_row *row = &t->rows[r];
         if (hide_same && !row->differs)
             continue;
-        char **lines[CMP_MAX_CODES];
-        size_t nl[CMP_MAX_CODES], height = row->label2 ? 2 : 1;
-        for (size_t i = 0; i < n; i++) {
-            nl[i] = wrap_cell(row->cells[i], cw, &lines[i]);
-            height = nl[i] > height ? nl[i] : height;
-        }
-        for (size_t k = 0; k < height; k++) {
-            ls = b->len;
-            if (k == 0) {
-                struct sb l;
-                sb_init(&l);
-                sb_printf(&l, "%s%s", row->differs ? "* " : "  ", row->label);
-                pad(b, l.buf, LABEL_W);
-                sb_free(&l);
-            } else if (k == 1 && row->label2) {
-                struct sb l;
-                sb_init(&l);
-                sb_printf(&l, "  %s", row->label2);
-                pad(b, l.buf, LABEL_W);
-                sb_free(&l);
-            } else {
-                pad(b, "", LABEL_W);
-            }
-            for (size_t i = 0; i < n; i++) {
-                sb_puts(b, bar);
-                pad(b, k < nl[i] ? lines[i][k] : "", cw);
-            }
-            trim_line_end(b, ls);
-            sb_putc(b, '\n');
-        }
-        for (size_t i = 0; i < n; i++) {
-            for (size_t k = 0; k < nl[i]; k++)
-                free(lines[i][k]);
-            free(lines[i]);
-        }
+        struct sb l, l2;
+        sb_init(&l);
+        sb_init(&l2);
+        sb_printf(&l, "%s%s", row->differs ? "* " : "  ", row->label);
+        if (row->label2)
+            sb_printf(&l2, "  %s", row->label2);
+        table_row(b, row->cells, n, cw, bar, l.buf, row->label2 ? l2.buf : NULL);
+        sb_free(&l);
+        sb_free(&l2);
     }
 }
 
