@@ -204,6 +204,8 @@ struct app {
         int cw;                /* column width, or below CMP_MIN_COL: stacked */
         char *title;           /* fitted title line */
         struct cmp_table *t;
+        struct tline *hl;      /* side by side: the header's lines (each code and its phrase) */
+        size_t nhl;
         struct tline *tl;      /* side by side: the table's lines */
         size_t ntl;
         struct doc *docs[CMP_MAX_CODES];

@@ -23,6 +23,7 @@ static void drop_layout(struct app *a)
 {
     free(a->cl.title);
     cmp_free(a->cl.t);
+    free_lines(a->cl.hl, a->cl.nhl, a->n_cmp);
     free_lines(a->cl.tl, a->cl.ntl, a->n_cmp);
     for (size_t i = 0; i < a->n_cmp; i++)
         doc_free(a->cl.docs[i]);
@@ -99,37 +100,54 @@ static int compare_open(struct app *a)
     return 1;
 }
 
+/* Appends to v (n lines, room for cap) the lines of one row: each of the n_codes cells
+ * wrapped, words whole, in its column of width cw; as many lines as the tallest cell (two
+ * at least when there is a label2). */
+static struct tline *add_row(struct tline *v, size_t *n, size_t *cap, char *const *cells, size_t n_codes, int cw,
+                             const char *label, const char *label2, int differs)
+{
+    char **cl[CMP_MAX_CODES];
+    size_t nl[CMP_MAX_CODES], h = label2 ? 2 : 1;
+    for (size_t i = 0; i < n_codes; i++) {
+        nl[i] = txt_wrap_lines(cells[i], cw, cw, &cl[i]);
+        h = nl[i] > h ? nl[i] : h;
+    }
+    for (size_t k = 0; k < h; k++) {
+        if (*n == *cap) {
+            *cap *= 2;
+            v = xrealloc(v, *cap * sizeof *v);
+        }
+        struct tline *l = &v[(*n)++];
+        memset(l, 0, sizeof *l);
+        l->label = k == 0 ? label : k == 1 ? label2 : NULL;
+        l->label2 = k == 1;
+        l->differs = differs;
+        for (size_t i = 0; i < n_codes; i++)
+            l->cell[i] = k < nl[i] ? cl[i][k] : xstrdup("");
+    }
+    for (size_t i = 0; i < n_codes; i++)
+        free(cl[i]);         /* the strings moved into the lines */
+    return v;
+}
+
 static size_t table_lines(const struct cmp_table *t, int cw, int hide_same, struct tline **out)
 {
     size_t n = 0, cap = 32;
     struct tline *v = xcalloc(cap, sizeof *v);
     for (size_t r = 0; r < t->n_rows; r++) {
         const struct cmp_row *row = &t->rows[r];
-        if (hide_same && !row->differs)
-            continue;
-        char **cl[CMP_MAX_CODES];
-        size_t nl[CMP_MAX_CODES], h = row->label2 ? 2 : 1;
-        for (size_t i = 0; i < t->n_codes; i++) {
-            nl[i] = txt_wrap_lines(row->cells[i], cw, cw, &cl[i]);   /* words whole */
-            h = nl[i] > h ? nl[i] : h;
-        }
-        for (size_t k = 0; k < h; k++) {
-            if (n == cap) {
-                cap *= 2;
-                v = xrealloc(v, cap * sizeof *v);
-            }
-            memset(&v[n], 0, sizeof v[n]);
-            v[n].label = k == 0 ? row->label : k == 1 ? row->label2 : NULL;
-            v[n].label2 = k == 1;
-            v[n].differs = row->differs;
-            for (size_t i = 0; i < t->n_codes; i++)
-                v[n].cell[i] = k < nl[i] ? cl[i][k] : xstrdup("");
-            n++;
-        }
-        for (size_t i = 0; i < t->n_codes; i++)
-            free(cl[i]);         /* the strings moved into the lines */
+        if (!hide_same || row->differs)
+            v = add_row(v, &n, &cap, row->cells, t->n_codes, cw, row->label, row->label2, row->differs);
     }
     *out = v;
+    return n;
+}
+
+/* The header: each code and its phrase, wrapped in its column like the cells, never cut. */
+static size_t head_lines(const struct cmp_table *t, int cw, struct tline **out)
+{
+    size_t n = 0, cap = 2;
+    *out = add_row(xcalloc(cap, sizeof **out), &n, &cap, t->heads, t->n_codes, cw, NULL, NULL, 0);
     return n;
 }
 
@@ -168,6 +186,7 @@ static void compare_prepare(struct app *a, struct rect r)
             for (const char *q = a->cl.stacked; *q; q++)
                 a->cl.total += *q == '\n';
         } else {
+            a->cl.nhl = head_lines(a->cl.t, a->cl.cw, &a->cl.hl);
             a->cl.ntl = table_lines(a->cl.t, a->cl.cw, a->cmp_hide_same, &a->cl.tl);
             for (size_t i = 0; i < a->n_cmp; i++) {
                 a->cl.docs[i] = doc_code(a->cmp[i], a->cl.cw, a->ascii);
@@ -175,7 +194,7 @@ static void compare_prepare(struct app *a, struct rect r)
                     a->cl.max_doc = a->cl.docs[i]->n;
             }
             /* Virtual lines: header, table, separator, documents. */
-            a->cl.total = 1 + a->cl.ntl + 1 + a->cl.max_doc;
+            a->cl.total = a->cl.nhl + a->cl.ntl + 1 + a->cl.max_doc;
         }
     }
     if (a->cl.stacked) {
@@ -246,9 +265,8 @@ static void draw_compare(struct app *a, struct rect r)
         draw_stacked(a, r);
         return;
     }
-    const struct cmp_table *t = a->cl.t;
     const struct tline *tl = a->cl.tl;
-    size_t ntl = a->cl.ntl, total = a->cl.total;
+    size_t nhl = a->cl.nhl, ntl = a->cl.ntl, total = a->cl.total;
     int cw = a->cl.cw;
     struct doc *const *docs = a->cl.docs;
     for (int row = 0; row < r.h; row++) {
@@ -256,24 +274,19 @@ static void draw_compare(struct app *a, struct rect r)
         int y = r.y + row;
         if (vl >= total)
             break;
-        if (vl == 0) {
+        if (vl < nhl) {
             for (size_t i = 0; i < a->n_cmp; i++) {
                 int x = r.x + LABEL_W + (int)i * (cw + CMP_SEP_W);
                 draw_bar(a, y, x, i);
                 int sel = (int)i == a->cmp_col;
                 if (sel)
                     draw_fill(y, x + CMP_SEP_W, cw, ST_SELECTED);
-                struct sb h;
-                sb_init(&h);
-                sb_puts(&h, "");
-                txt_fit(&h, t->heads[i], cw, 1, a->ascii);
-                draw_text(y, x + CMP_SEP_W, cw, h.buf, sel ? ST_SELECTED : draw_class_style(a->cmp[i]->e.klass));
-                sb_free(&h);
+                draw_text(y, x + CMP_SEP_W, cw, a->cl.hl[vl].cell[i], sel ? ST_SELECTED : draw_class_style(a->cmp[i]->e.klass));
             }
             continue;
         }
-        if (vl <= ntl) {
-            const struct tline *l = &tl[vl - 1];
+        if (vl < nhl + ntl) {
+            const struct tline *l = &tl[vl - nhl];
             if (l->label) {
                 char lab[32];
                 snprintf(lab, sizeof lab, "%s%s", l->differs && !l->label2 ? "* " : "  ", l->label);
@@ -286,7 +299,7 @@ static void draw_compare(struct app *a, struct rect r)
             }
             continue;
         }
-        if (vl == ntl + 1) {
+        if (vl == nhl + ntl) {
             draw_text(y, r.x, LABEL_W, "  Full text", ST_HEADING);
             if (a->cmp_focus) {
                 char f[64];
@@ -295,7 +308,7 @@ static void draw_compare(struct app *a, struct rect r)
             }
             continue;
         }
-        size_t dl = vl - ntl - 2;
+        size_t dl = vl - nhl - ntl - 1;
         for (size_t i = 0; i < a->n_cmp; i++) {
             int x = r.x + LABEL_W + (int)i * (cw + CMP_SEP_W);
             size_t idx = dl + (a->cmp_focus && (int)i == a->cmp_col ? a->cmp_col_top[i] : 0);
