@@ -12,20 +12,10 @@ static int ascii_only;
 
 enum { PAIR_C1 = 1, PAIR_C2, PAIR_C3, PAIR_C4, PAIR_C5, PAIR_BAR, PAIR_MATCH, PAIR_DIFF, PAIR_PRE, PAIR_ERR };
 
-/* ncurses 6.4 flushes its output after every cursor movement until the screen has once
- * been suspended and resumed: after newterm() the screen's state stays "initial", and its
- * internal cursor motion flushes in that state (lib_mvcur.c, _nc_mvcur). A search keystroke
- * on a 100x30 terminal went out in 41 writes, each a wake-up for the terminal (and a packet
- * over ssh). One endwin() before anything is drawn leaves it "suspended"; the first
- * doupdate() resumes it (terminal modes, keypad, mouse, alternate screen and cursor all
- * restored, as after a shell escape), and from then on a frame is one write. */
-void draw_batch_output(void)
+void draw_init(int ascii)
 {
-    endwin();
-}
-
-void draw_init(int use_color, int ascii)
-{
+    const char *nc = getenv("NO_COLOR");
+    int use_color = !(nc && *nc);
     ascii_only = ascii;
     have_color = 0;
     if (use_color && has_colors() && start_color() != ERR) {
@@ -48,6 +38,14 @@ void draw_init(int use_color, int ascii)
         }
         have_color = 1;
     }
+    /* ncurses 6.4 flushes its output after every cursor movement until the screen has once
+     * been suspended and resumed: after newterm() the screen's state stays "initial", and
+     * its internal cursor motion flushes in that state (lib_mvcur.c, _nc_mvcur). A search
+     * keystroke on a 100x30 terminal went out in 41 writes, each a wake-up for the terminal
+     * (and a packet over ssh). One endwin() before anything is drawn leaves it "suspended";
+     * the first doupdate() resumes it (terminal modes, keypad, mouse, alternate screen and
+     * cursor all restored, as after a shell escape), and from then on a frame is one write. */
+    endwin();
 }
 
 attr_t draw_attr(enum style s)

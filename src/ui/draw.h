@@ -13,11 +13,10 @@ enum style {
     ST_CLASS1, ST_CLASS2, ST_CLASS3, ST_CLASS4, ST_CLASS5,
 };
 
-/* Set up colours: none when the terminal has none or NO_COLOR is set. */
-void draw_init(int use_color, int ascii);
-/* Call once after the screen is set up, before the first frame: each frame then reaches the
- * terminal in one write (see draw.c). */
-void draw_batch_output(void);
+/* Once the screen is set up, before the first frame: colours (none when the terminal has
+ * none or NO_COLOR is set), ASCII markers or not, and output that reaches the terminal in
+ * one write per frame (see draw.c). */
+void draw_init(int ascii);
 
 attr_t draw_attr(enum style s);
 enum style draw_class_style(int klass);

@@ -131,20 +131,7 @@ int frame_run(const struct frame_ops *ops, void *state, int ascii, const char **
     set_term(scr);
     curses_on = 1;
     atexit(restore);
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    sigaction(SIGQUIT, &sa, NULL);
-    sa.sa_handler = on_crash;
-    sa.sa_flags = SA_RESETHAND;
-    sigaction(SIGSEGV, &sa, NULL);
-    sigaction(SIGABRT, &sa, NULL);
-    sigaction(SIGBUS, &sa, NULL);
-    sigaction(SIGFPE, &sa, NULL);
+    term_catch_signals(on_signal, on_crash);
     if (!cursor_address || !*cursor_address) {
         restore();
         delscreen(scr);
@@ -157,9 +144,7 @@ int frame_run(const struct frame_ops *ops, void *state, int ascii, const char **
     keypad(stdscr, TRUE);
     set_escdelay(25);
     curs_set(0);
-    const char *nc = getenv("NO_COLOR");
-    draw_init(!(nc && *nc), ascii);
-    draw_batch_output();
+    draw_init(ascii);
     int flags = FRAME_REDRAW, dead_reads = 0;
     timeout(0);                /* getch never waits: term_wait_input does, and sees a lost terminal */
     while (!got_signal && !(flags & FRAME_QUIT)) {

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <poll.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -161,4 +162,20 @@ int term_wait_input(int ms, int *dead_reads)
     if ((p.revents & POLLHUP) && !(p.revents & POLLIN))
         return -1;
     return ++*dead_reads > DEAD_READS ? -1 : 1;
+}
+
+void term_catch_signals(void (*on_quit)(int), void (*on_crash)(int))
+{
+    static const int quit[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    static const int crash[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE};
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = on_quit;
+    for (size_t i = 0; i < sizeof quit / sizeof quit[0]; i++)
+        sigaction(quit[i], &sa, NULL);
+    sa.sa_handler = on_crash;
+    sa.sa_flags = SA_RESETHAND;
+    for (size_t i = 0; i < sizeof crash / sizeof crash[0]; i++)
+        sigaction(crash[i], &sa, NULL);
 }

@@ -28,4 +28,10 @@ int term_usable(const char **why);
  * *dead_reads counts those reads in a row; the caller sets it to 0 when a key comes. */
 int term_wait_input(int ms, int *dead_reads);
 
+/* The signals of a full-screen loop: on_quit for SIGINT, SIGTERM, SIGHUP and SIGQUIT (it
+ * records the signal; the loop ends and the terminal is restored), on_crash (once, then the
+ * default) for SIGSEGV, SIGABRT, SIGBUS and SIGFPE (it restores the terminal and dies by
+ * the same signal). */
+void term_catch_signals(void (*on_quit)(int), void (*on_crash)(int));
+
 #endif

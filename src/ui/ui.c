@@ -80,18 +80,7 @@ static void install_signals(void)
     sa.sa_handler = on_winch;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGWINCH, &sa, NULL);
-    sa.sa_handler = on_quit_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    sigaction(SIGQUIT, &sa, NULL);
-    sa.sa_handler = on_crash;
-    sa.sa_flags = SA_RESETHAND;
-    sigaction(SIGSEGV, &sa, NULL);
-    sigaction(SIGABRT, &sa, NULL);
-    sigaction(SIGBUS, &sa, NULL);
-    sigaction(SIGFPE, &sa, NULL);
+    term_catch_signals(on_quit_signal, on_crash);
 }
 
 /* ---- the screen's size ------------------------------------------------------------------- */
@@ -536,9 +525,7 @@ static int start_curses(int ascii, const char **why)
               ,
               NULL);
     mouseinterval(0);
-    const char *nc = getenv("NO_COLOR");
-    draw_init(!(nc && *nc), ascii);
-    draw_batch_output();
+    draw_init(ascii);
     return 0;
 }
 

@@ -3,7 +3,7 @@
 # answered with one write(2), or a few: a frame larger than ncurses's output buffer (about
 # 3.4 KB at 100x30) goes in two, and showing or hiding the cursor (the search prompt) is
 # written at once by curs_set. Not a write per line the cursor moves to, as ncurses 6.4 does
-# until the screen has once been suspended (src/ui/draw.c, draw_batch_output): a search
+# until the screen has once been suspended (src/ui/draw.c, draw_init): a search
 # keystroke was 41 writes, each a wake-up of the terminal and a packet over ssh. The writes
 # are counted with strace, between the reads of the keys; the last key (q) is not judged:
 # ending restores the terminal in writes of its own.
