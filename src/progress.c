@@ -699,17 +699,20 @@ enum pg_status pg_reset(struct pg_store *s)
 /* The readers: one statement, one item per row, filled by a function of the reader. */
 typedef void (*row_fill)(sqlite3_stmt *st, void *item);
 
-/* Run sql and collect its rows into a new array of items of size bytes. On failure the
- * items read so far are still in *out and *n, for the caller to free as it must (some
- * hold strings); the result is the SQLite code. */
-static int collect(sqlite3 *c, const char *sql, size_t size, row_fill fill, void **out, size_t *n)
+/* Run sql on the store and collect its rows into a new array of items of size bytes, in
+ * *out and *n. PG_OFF without a file. On failure nothing is returned: the items read so far
+ * are freed, each with drop first when it holds memory of its own (NULL: none). */
+static enum pg_status collect(struct pg_store *s, const char *sql, size_t size, row_fill fill,
+                              void (*drop)(void *item), void **out, size_t *n)
 {
-    sqlite3_stmt *st;
     *out = NULL;
     *n = 0;
-    int rc = sqlite3_prepare_v2(c, sql, -1, &st, NULL);
+    if (!s->conn)
+        return PG_OFF;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->conn, sql, -1, &st, NULL);
     if (rc != SQLITE_OK)
-        return rc;
+        return fail(s, rc);
     size_t cap = 0;
     char *v = NULL;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -720,8 +723,15 @@ static int collect(sqlite3 *c, const char *sql, size_t size, row_fill fill, void
         fill(st, v + (*n)++ * size);
     }
     sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        for (size_t i = 0; drop && i < *n; i++)
+            drop(v + i * size);
+        free(v);
+        *n = 0;
+        return fail(s, rc);
+    }
     *out = v;
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    return PG_OK;
 }
 
 static void card_row(sqlite3_stmt *st, void *item)
@@ -739,20 +749,11 @@ static void card_row(sqlite3_stmt *st, void *item)
 
 enum pg_status pg_cards(struct pg_store *s, struct pg_card **out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    if (!s->conn)
-        return PG_OFF;
     void *v;
-    int rc = collect(s->conn, "SELECT code, side, box, interval, due, reps, lapses, last FROM cards ORDER BY code, side",
-                     sizeof **out, card_row, &v, n);
-    if (rc != SQLITE_OK) {
-        free(v);
-        *n = 0;
-        return fail(s, rc);
-    }
+    enum pg_status r = collect(s, "SELECT code, side, box, interval, due, reps, lapses, last FROM cards ORDER BY code, side",
+                               sizeof **out, card_row, NULL, &v, n);
     *out = v;
-    return PG_OK;
+    return r;
 }
 
 static void code_stat_row(sqlite3_stmt *st, void *item)
@@ -766,30 +767,27 @@ static void code_stat_row(sqlite3_stmt *st, void *item)
 
 enum pg_status pg_code_stats(struct pg_store *s, struct pg_code_stat **out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    if (!s->conn)
-        return PG_OFF;
     void *v;
-    int rc = collect(s->conn,
-                     "SELECT code, count(*), sum(correct), "
-                     "  (SELECT b.correct FROM answers b WHERE b.code = a.code AND b.kind <> 'card' "
-                     "   ORDER BY b.id DESC LIMIT 1) "
-                     "FROM answers a WHERE kind <> 'card' GROUP BY code ORDER BY code",
-                     sizeof **out, code_stat_row, &v, n);
-    if (rc != SQLITE_OK) {
-        free(v);
-        *n = 0;
-        return fail(s, rc);
-    }
+    enum pg_status r = collect(s,
+                               "SELECT code, count(*), sum(correct), "
+                               "  (SELECT b.correct FROM answers b WHERE b.code = a.code AND b.kind <> 'card' "
+                               "   ORDER BY b.id DESC LIMIT 1) "
+                               "FROM answers a WHERE kind <> 'card' GROUP BY code ORDER BY code",
+                               sizeof **out, code_stat_row, NULL, &v, n);
     *out = v;
-    return PG_OK;
+    return r;
+}
+
+/* A session row's own memory (also collect's drop on failure). */
+static void session_drop(void *item)
+{
+    free(((struct pg_session *)item)->kind);
 }
 
 void pg_sessions_free(struct pg_session *v, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        free(v[i].kind);
+        session_drop(&v[i]);
     free(v);
 }
 
@@ -806,21 +804,12 @@ static void session_row(sqlite3_stmt *st, void *item)
 
 enum pg_status pg_sessions(struct pg_store *s, struct pg_session **out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    if (!s->conn)
-        return PG_OFF;
     void *v;
-    int rc = collect(s->conn,
-                     "SELECT s.id, s.started, s.kind, s.seed, count(a.id), coalesce(sum(a.correct), 0) "
-                     "FROM sessions s JOIN answers a ON a.session = s.id "
-                     "WHERE s.mode = 'quiz' GROUP BY s.id ORDER BY s.id",
-                     sizeof **out, session_row, &v, n);
-    if (rc != SQLITE_OK) {
-        pg_sessions_free(v, *n);
-        *n = 0;
-        return fail(s, rc);
-    }
+    enum pg_status r = collect(s,
+                               "SELECT s.id, s.started, s.kind, s.seed, count(a.id), coalesce(sum(a.correct), 0) "
+                               "FROM sessions s JOIN answers a ON a.session = s.id "
+                               "WHERE s.mode = 'quiz' GROUP BY s.id ORDER BY s.id",
+                               sizeof **out, session_row, session_drop, &v, n);
     *out = v;
-    return PG_OK;
+    return r;
 }
