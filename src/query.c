@@ -520,6 +520,21 @@ static int window_score(const struct span *w, size_t n, size_t i, int max_words)
     return score;
 }
 
+/* The window of max_words words from word i, when it starts at a query word: its score, and
+ * it becomes the best when it beats the best so far (the first of equals stays). -1 when
+ * it does not start at a query word. */
+static int consider(const struct span *w, size_t n, size_t i, int max_words, size_t *best, int *best_score)
+{
+    if (w[i].match < 0)
+        return -1;
+    int score = window_score(w, n, i, max_words);
+    if (score > *best_score) {
+        *best_score = score;
+        *best = i;
+    }
+    return score;
+}
+
 char *query_snippet(const char *text, char *const *words, size_t n_words, int max_words)
 {
     if (!n_words || max_words < 1)
@@ -580,27 +595,13 @@ char *query_snippet(const char *text, char *const *words, size_t n_words, int ma
         }
         n++;
         /* Windows whose words are all read. */
-        for (; next + (size_t)max_words <= n && stop == (size_t)-1; next++) {
-            if (w[next].match < 0)
-                continue;
-            int score = window_score(w, n, next, max_words);
-            if (score > best_score) {
-                best_score = score;
-                best = next;
-            }
-            if (score == (int)n_stems)     /* no window can hold more: read past it, stop */
+        for (; next + (size_t)max_words <= n && stop == (size_t)-1; next++)
+            if (consider(w, n, next, max_words, &best, &best_score) == (int)n_stems)
+                /* no window can hold more: read past it, stop */
                 stop = (best > 2 ? best - 2 : 0) + (size_t)max_words + 4;
-        }
     }
-    for (; next < n && stop == (size_t)-1 && !oom; next++) {
-        if (w[next].match < 0)
-            continue;
-        int score = window_score(w, n, next, max_words);
-        if (score > best_score) {
-            best_score = score;
-            best = next;
-        }
-    }
+    for (; next < n && stop == (size_t)-1 && !oom; next++)
+        consider(w, n, next, max_words, &best, &best_score);
     char *out = NULL;
     if (best_score > 0 && !oom) {
         /* The best window, with a little context before it. */
