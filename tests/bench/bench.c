@@ -396,26 +396,33 @@ static double read_until_quiet(int fd, double start, int quiet_ms, int limit_ms,
 
 static long browser_rss_kb;
 
+/* Start argv in a new 100x30 pty, as a terminal user would (TERM xterm-256color, UTF-8), its
+ * progress file kept away from the user's; *fd is the terminal's side. */
+static pid_t pty_start(char *const argv[], int *fd)
+{
+    struct winsize ws = {30, 100, 0, 0};
+    pid_t pid = forkpty(fd, NULL, NULL, &ws);
+    if (pid == 0) {
+        setenv("TERM", "xterm-256color", 1);
+        setenv("LANG", "C.UTF-8", 1);
+        setenv("XDG_STATE_HOME", "/tmp/hs-bench-state", 1);   /* never the user's progress */
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    return pid;
+}
+
 static void tui_bench(const char *bin, int rounds, const char *db_path)
 {
     double *first = calloc((size_t)rounds, sizeof *first);
     double keys[512], jumps[256];
     size_t nk = 0, nj = 0;
     static const char typed[] = "/captive portal";
+    char *argv[] = {(char *)bin, db_path ? "--db" : NULL, (char *)db_path, NULL};
     for (int r = 0; r < rounds; r++) {
-        struct winsize ws = {30, 100, 0, 0};
         int fd;
         double t0 = now_ms();
-        pid_t pid = forkpty(&fd, NULL, NULL, &ws);
-        if (pid == 0) {
-            setenv("TERM", "xterm-256color", 1);
-            setenv("LANG", "C.UTF-8", 1);
-            if (db_path)
-                execl(bin, bin, "--db", db_path, (char *)NULL);
-            else
-                execl(bin, bin, (char *)NULL);
-            _exit(127);
-        }
+        pid_t pid = pty_start(argv, &fd);
         static char seen[1 << 20];
         size_t sl = 0;
         first[r] = read_until_quiet(fd, t0, 30, 3000, seen, sizeof seen, &sl);
@@ -481,17 +488,9 @@ static double first_frame(char *const argv[], int rounds)
     double *v = calloc((size_t)rounds, sizeof *v);
     int n = 0;
     for (int r = 0; r < rounds; r++) {
-        struct winsize ws = {30, 100, 0, 0};
         int fd;
         double t0 = now_ms();
-        pid_t pid = forkpty(&fd, NULL, NULL, &ws);
-        if (pid == 0) {
-            setenv("TERM", "xterm-256color", 1);
-            setenv("LANG", "C.UTF-8", 1);
-            setenv("XDG_STATE_HOME", "/tmp/hs-bench-state", 1);   /* never the user's progress */
-            execv(argv[0], argv);
-            _exit(127);
-        }
+        pid_t pid = pty_start(argv, &fd);
         double t = read_until_quiet(fd, t0, 30, 3000, NULL, 0, NULL);
         if (t >= 0)
             v[n++] = t;
