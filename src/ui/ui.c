@@ -550,10 +550,12 @@ struct idle {
     char *block[WARM_BYTES / WARM_STEP];
 };
 
-/* One step of idle work; 0 when there is none left. */
+/* One step of idle work; 0 when there is none left (then and ever after). */
 static int idle_step(struct app *a, struct idle *w)
 {
     enum { WARM_STEPS = WARM_BYTES / WARM_STEP };
+    if (w->step > WARM_STEPS + 1)
+        return 0;
 #ifdef __GLIBC__
     if (w->step == 0) {
         mallopt(M_TRIM_THRESHOLD, TRIM_BYTES);
@@ -607,7 +609,7 @@ int ui_run(struct hs_db *db, int ascii)
         return EXIT_ERROR;
     }
     int flags = UI_REDRAW;
-    int dead_reads = 0, idle = 1;
+    int dead_reads = 0;
     struct idle warm = {0};
     timeout(0);                /* getch never waits: term_wait_input does, and sees the end of input */
     while (!got_signal && !a.err && !(flags & UI_QUIT)) {
@@ -625,7 +627,7 @@ int ui_run(struct hs_db *db, int ascii)
             flags = handle_key(&a, ch);
             continue;
         }
-        if (idle && (idle = idle_step(&a, &warm)))
+        if (idle_step(&a, &warm))
             continue;
         /* Nothing typed: wait, with a timeout so a signal ends the loop even without input;
          * a terminal that is gone ends it as SIGHUP would, not spin (term_wait_input). */
